@@ -1,0 +1,50 @@
+using MudBlazor;
+
+namespace Com1ControlPanel.Components.Layout;
+
+/// <summary>The Com 1 look: brand blue, calm greys, contrast that passes WCAG AA in both light and dark.</summary>
+public static class PanelTheme
+{
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#0b5cad",
+            Secondary = "#00796b",
+            Tertiary = "#6a3fa0",
+            AppbarBackground = "#ffffff",
+            AppbarText = "#1f2933",
+            Background = "#f5f7fa",
+            Surface = "#ffffff",
+            DrawerBackground = "#ffffff",
+            DrawerText = "#1f2933",
+            TextPrimary = "#1f2933",
+            TextSecondary = "#52606d",
+            Success = "#1b7f3b",
+            Warning = "#9a5b00",
+            Error = "#c62828",
+            Info = "#0b5cad",
+            LinesDefault = "#d9e2ec",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#7cb8ff",
+            Secondary = "#4fd1c5",
+            Tertiary = "#c3a6f2",
+            AppbarBackground = "#17212b",
+            AppbarText = "#e4e7eb",
+            Background = "#0f1720",
+            Surface = "#17212b",
+            DrawerBackground = "#17212b",
+            DrawerText = "#e4e7eb",
+            TextPrimary = "#e4e7eb",
+            TextSecondary = "#a9b4c0",
+            Success = "#5bd17f",
+            Warning = "#f5b94a",
+            Error = "#ff8a80",
+            Info = "#7cb8ff",
+            LinesDefault = "#2d3a47",
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "8px", DrawerWidthLeft = "250px" },
+    };
+}

@@ -1,0 +1,34 @@
+using Com1ControlPanel.Features.Accounts.SignIns;
+using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<ServiceSubscription> ServiceSubscriptions => Set<ServiceSubscription>();
+    public DbSet<ProfileChange> ProfileChanges => Set<ProfileChange>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Each feature keeps its own entity configuration next to its entities.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All times are stored as UTC DateTime: portable between SQLite and PostgreSQL (timestamptz),
+        // and orderable in SQLite, which cannot order DateTimeOffset columns.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Enums are stored by name so the database reads the same as the code.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

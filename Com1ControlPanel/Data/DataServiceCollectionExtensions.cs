@@ -1,0 +1,33 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// The database: SQLite at App_Data/com1.db unless ConnectionStrings:Default says otherwise.
+    /// Services create a short-lived context per operation from the factory; Identity gets a scoped one.
+    /// </summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = SqliteConnectionString(
+            configuration.GetConnectionString("Default") ?? "Data Source=App_Data/com1.db", environment.ContentRootPath);
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,108 @@
+using Com1ControlPanel.Features.Accounts.SignIns;
+using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Data.DemoData;
+
+/// <summary>Adds the demo accounts when they are missing; running it twice changes nothing.</summary>
+internal sealed class DemoDataSeeder(
+    UserManager<ApplicationUser> users,
+    AppDbContext db,
+    TimeProvider time,
+    ILogger<DemoDataSeeder> logger)
+{
+    public async Task SeedAsync()
+    {
+        foreach (var staff in DemoAccounts.Staff)
+        {
+            await EnsureUserAsync(staff.Email, staff.DisplayName, staff.Role);
+        }
+        foreach (var customer in DemoAccounts.Customers)
+        {
+            var user = await EnsureUserAsync(customer.Email, customer.FullName, Infrastructure.Security.Roles.Customer);
+            if (!await db.Customers.AnyAsync(c => c.Id == user.Id))
+            {
+                AddCustomer(user, customer);
+                await db.SaveChangesAsync();
+            }
+        }
+        logger.LogInformation("Demo accounts are in place");
+    }
+
+    private async Task<ApplicationUser> EnsureUserAsync(string email, string displayName, string role)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            Check(await users.CreateAsync(user, DemoAccounts.Password));
+        }
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+        return user;
+    }
+
+    private void AddCustomer(ApplicationUser user, DemoAccounts.DemoCustomer demo)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = demo.Since.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        db.Customers.Add(new Customer
+        {
+            Id = user.Id,
+            CustomerNumber = $"C-{1_040_000 + Array.IndexOf(DemoAccounts.Customers, demo) * 317 + 42}",
+            CustomerSince = since,
+            FullName = demo.FullName,
+            Company = demo.Company,
+            Street = demo.Street,
+            City = demo.City,
+            Region = demo.Region,
+            PostalCode = demo.PostalCode,
+            CountryCode = demo.CountryCode,
+            Phone = demo.Phone,
+            MobilePhone = demo.MobilePhone,
+            Version = 1,
+            Services = [.. demo.Services.Select((s, i) => new ServiceSubscription
+            {
+                CustomerId = user.Id,
+                Service = s.Service,
+                Plan = s.Plan,
+                StartedOn = demo.Since.AddMonths(i * 7),
+            })],
+        });
+        // A little history, so "Recent changes" and "last sign-in" read like a real account's.
+        db.ProfileChanges.Add(new ProfileChange
+        {
+            CustomerId = user.Id,
+            Field = ProfileField.Street,
+            OldValue = "Old Mill Road 3",
+            NewValue = demo.Street,
+            ChangedAt = now.AddDays(-40),
+            ActorUserId = user.Id,
+            ActorName = demo.FullName,
+            Source = ChangeSource.Customer,
+        });
+        db.SignInRecords.Add(new SignInRecord
+        {
+            UserId = user.Id,
+            At = now.AddDays(-3).AddHours(-2),
+            Succeeded = true,
+            Method = SignInMethod.Password,
+            Network = "203.0.113.x",
+            Browser = "Firefox on Windows",
+        });
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                "Could not create a demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.SignIns;
+using Com1ControlPanel.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Com1ControlPanel.Features.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles, and sign-in recording.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                // Length over composition (NIST SP 800-63B): 12 characters or more, anything goes.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Accounts:Lockout:MaxFailedAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Accounts:Lockout:Duration", TimeSpan.FromMinutes(15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<RecordingSignInManager>()
+            .AddClaimsPrincipalFactory<PanelClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "com1.auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        return services;
+    }
+}

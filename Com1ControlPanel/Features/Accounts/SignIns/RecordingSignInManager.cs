@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Com1ControlPanel.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Com1ControlPanel.Features.Accounts.SignIns;
+
+/// <summary>
+/// The Identity sign-in manager, recording every attempt on an existing account (success or failure)
+/// whichever way the customer signs in.
+/// </summary>
+internal sealed class RecordingSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation,
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider time)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    // Which kind of sign-in is under way, so the success hook below knows what to record.
+    private SignInMethod? attempting;
+
+    public override async Task<SignInResult> PasswordSignInAsync(
+        ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await AttemptAsync(SignInMethod.Password,
+            () => base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure));
+        // A correct password that still needs a second factor is not a failure: the second step records the outcome.
+        if (!result.Succeeded && !result.RequiresTwoFactor)
+        {
+            await RecordAsync(user.Id, SignInMethod.Password, result);
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await AttemptAsync(SignInMethod.TwoFactor,
+            () => base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient));
+        if (!result.Succeeded && user is not null)
+        {
+            await RecordAsync(user.Id, SignInMethod.TwoFactor, result);
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await AttemptAsync(SignInMethod.RecoveryCode, () => base.TwoFactorRecoveryCodeSignInAsync(recoveryCode));
+        if (!result.Succeeded && user is not null)
+        {
+            await RecordAsync(user.Id, SignInMethod.RecoveryCode, result);
+        }
+        return result;
+    }
+
+    // A failed passkey names no account, so only successes are recorded.
+    public override Task<SignInResult> PasskeySignInAsync(string credentialJson) =>
+        AttemptAsync(SignInMethod.Passkey, () => base.PasskeySignInAsync(credentialJson));
+
+    /// <summary>Every successful sign-in ends here; refreshing an existing cookie does too, but is not attempting one.</summary>
+    public override async Task SignInWithClaimsAsync(
+        ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        if (attempting is { } method)
+        {
+            await RecordAsync(user.Id, method, SignInResult.Success);
+        }
+    }
+
+    private async Task<SignInResult> AttemptAsync(SignInMethod method, Func<Task<SignInResult>> signIn)
+    {
+        attempting = method;
+        try
+        {
+            return await signIn();
+        }
+        finally
+        {
+            attempting = null;
+        }
+    }
+
+    private async Task RecordAsync(string userId, SignInMethod method, SignInResult result)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.SignInRecords.Add(new SignInRecord
+        {
+            UserId = userId,
+            At = time.GetUtcNow().UtcDateTime,
+            Succeeded = result.Succeeded,
+            Method = method,
+            Network = ClientDescription.Network(Context.Connection.RemoteIpAddress),
+            Browser = ClientDescription.Browser(Context.Request.Headers.UserAgent),
+            Outcome = result.Succeeded ? null : result.IsLockedOut ? "LockedOut" : result.IsNotAllowed ? "NotAllowed" : "WrongCredentials",
+        });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+
+namespace Com1ControlPanel.Features.Customers;
+
+public sealed record Country(string Code, string Name);
+
+/// <summary>ISO 3166-1 countries with English names, from the list shipped with the app (countries.tsv).</summary>
+public static class Countries
+{
+    public static IReadOnlyList<Country> All { get; } = Load();
+
+    private static readonly FrozenDictionary<string, Country> ByCode =
+        All.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
+
+    public static string NameOf(string? code) =>
+        code is not null && ByCode.TryGetValue(code, out var country) ? country.Name : code ?? "";
+
+    private static List<Country> Load()
+    {
+        using var stream = typeof(Countries).Assembly.GetManifestResourceStream("Com1ControlPanel.Features.Customers.countries.tsv")
+            ?? throw new InvalidOperationException("countries.tsv is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        var countries = new List<Country>();
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var parts = line.Split('\t');
+            countries.Add(new Country(parts[0], parts[1]));
+        }
+        return [.. countries.OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+}

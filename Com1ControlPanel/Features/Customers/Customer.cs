@@ -1,0 +1,46 @@
+namespace Com1ControlPanel.Features.Customers;
+
+/// <summary>
+/// A Com 1 customer: the personal and account data the company holds about them.
+/// Its id is the customer's sign-in identity id (one customer per <see cref="Data.ApplicationUser"/>).
+/// </summary>
+public sealed class Customer
+{
+    public required string Id { get; init; }
+
+    /// <summary>The number printed on invoices and quoted on the phone.</summary>
+    public required string CustomerNumber { get; init; }
+
+    public AccountStatus Status { get; set; } = AccountStatus.Active;
+    public DateTime CustomerSince { get; init; }
+
+    public string FullName { get; set; } = "";
+    public string? Company { get; set; }
+    public string? Street { get; set; }
+    public string? City { get; set; }
+    public string? Region { get; set; }
+    public string? PostalCode { get; set; }
+    /// <summary>ISO 3166-1 alpha-2 code, upper case.</summary>
+    public string CountryCode { get; set; } = "US";
+    /// <summary>E.164, e.g. +14155550100.</summary>
+    public string? Phone { get; set; }
+    /// <summary>E.164, optional.</summary>
+    public string? MobilePhone { get; set; }
+
+    /// <summary>Raised on every change so two editors never overwrite each other silently.</summary>
+    public int Version { get; set; }
+
+    public List<ServiceSubscription> Services { get; init; } = [];
+
+    /// <summary>True once the customer has given everything an address and a phone need.</summary>
+    public bool HasCompleteProfile =>
+        !string.IsNullOrWhiteSpace(Street) && !string.IsNullOrWhiteSpace(City)
+        && !string.IsNullOrWhiteSpace(PostalCode) && !string.IsNullOrWhiteSpace(Phone);
+}
+
+public enum AccountStatus
+{
+    Active,
+    Suspended,
+    Closed,
+}

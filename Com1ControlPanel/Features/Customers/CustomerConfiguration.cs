@@ -1,0 +1,36 @@
+using Com1ControlPanel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Com1ControlPanel.Features.Customers;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> customer)
+    {
+        customer.HasOne<ApplicationUser>().WithOne().HasForeignKey<Customer>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
+        customer.HasIndex(c => c.CustomerNumber).IsUnique();
+        customer.Property(c => c.CustomerNumber).HasMaxLength(20);
+        customer.Property(c => c.FullName).HasMaxLength(ContactLimits.Name);
+        customer.Property(c => c.Company).HasMaxLength(ContactLimits.Name);
+        customer.Property(c => c.Street).HasMaxLength(ContactLimits.Street);
+        customer.Property(c => c.City).HasMaxLength(ContactLimits.City);
+        customer.Property(c => c.Region).HasMaxLength(ContactLimits.City);
+        customer.Property(c => c.PostalCode).HasMaxLength(ContactLimits.PostalCode);
+        customer.Property(c => c.CountryCode).HasMaxLength(2);
+        customer.Property(c => c.Phone).HasMaxLength(ContactLimits.Phone);
+        customer.Property(c => c.MobilePhone).HasMaxLength(ContactLimits.Phone);
+        customer.Property(c => c.Version).IsConcurrencyToken();
+        customer.Ignore(c => c.HasCompleteProfile);
+        customer.HasMany(c => c.Services).WithOne().HasForeignKey(s => s.CustomerId);
+    }
+}
+
+internal sealed class ServiceSubscriptionConfiguration : IEntityTypeConfiguration<ServiceSubscription>
+{
+    public void Configure(EntityTypeBuilder<ServiceSubscription> subscription)
+    {
+        subscription.HasIndex(s => new { s.CustomerId, s.Service });
+        subscription.Property(s => s.Plan).HasMaxLength(100);
+    }
+}

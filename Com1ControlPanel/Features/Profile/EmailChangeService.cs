@@ -1,0 +1,139 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Email;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Features.Profile;
+
+/// <summary>
+/// Changing the sign-in email address: proven by the password, confirmed from the new mailbox,
+/// announced to the old one, and recorded in the profile history once confirmed.
+/// </summary>
+public sealed class EmailChangeService(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    Outbox outbox,
+    NavigationManager navigation,
+    TimeProvider time,
+    ILogger<EmailChangeService> logger)
+{
+    public const int MaxEmailLength = 256;
+
+    public async Task<EmailChangeResult> RequestAsync(string? newEmail, string? password)
+    {
+        var customerId = await currentUser.GetCustomerIdAsync();
+        newEmail = newEmail?.Trim() ?? "";
+        if (newEmail.Length == 0 || newEmail.Length > MaxEmailLength || !new EmailAddressAttribute().IsValid(newEmail))
+        {
+            return EmailChangeResult.Invalid(nameof(newEmail), "Enter a valid email address.");
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return EmailChangeResult.Invalid(nameof(password), "Enter your current password to confirm it's you.");
+        }
+
+        // A fresh scope: the circuit's own UserManager would keep a context alive for as long as the page is open.
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(customerId) ?? throw new UnauthorizedAccessException("The account no longer exists.");
+        if (string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return EmailChangeResult.Invalid(nameof(newEmail), "This is already your email address.");
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            return EmailChangeResult.Invalid(nameof(password), "Too many wrong passwords. Try again in a few minutes.");
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            // Wrong passwords here count towards the lockout, as they do on the sign-in page.
+            await users.AccessFailedAsync(user);
+            return EmailChangeResult.Invalid(nameof(password), "The password is not correct.");
+        }
+        await users.ResetAccessFailedCountAsync(user);
+
+        var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri("Account/ConfirmEmailChange").AbsoluteUri,
+            new Dictionary<string, object?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = code });
+
+        await outbox.EnqueueAsync(new OutboundEmail(user.Id, newEmail, "Confirm your new email address",
+            EmailTemplate.Compose(user.DisplayName,
+                ["You asked to use this address for your Com 1 Control Panel account.",
+                 "Confirm it with the link below. Until you do, we keep using your current address."],
+                new("Confirm my new email address", link)),
+            MessageCategory.Essential,
+            $"We sent a confirmation link to {newEmail}. For your security, the link is only in the email itself.",
+            ContainsSecret: true));
+        await outbox.EnqueueAsync(new OutboundEmail(user.Id, user.Email!, "Your email address is being changed",
+            EmailTemplate.Compose(user.DisplayName,
+                [$"Someone signed in to your Com 1 Control Panel account asked to change its email address to {Mask(newEmail)}.",
+                 "If this was you, confirm the change from the new mailbox. If it was not, change your password now and contact Com 1 support: nothing changes until the new address is confirmed."]),
+            MessageCategory.Essential,
+            $"We told your current address that a change to {Mask(newEmail)} was requested."));
+
+        logger.LogInformation("Email change requested for customer {CustomerId}", customerId);
+        return EmailChangeResult.Sent(newEmail);
+    }
+
+    /// <summary>Completes a change from the link in the confirmation email, recording it in the profile history.</summary>
+    public async Task<IdentityResult> ConfirmAsync(string userId, string newEmail, string token)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownUser", Description = "The link is not valid." });
+        }
+        var oldEmail = user.Email;
+        var result = await users.ChangeEmailAsync(user, newEmail, token);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        // The address is the user name too, so the customer signs in with the new one from now on.
+        result = await users.SetUserNameAsync(user, newEmail);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (await db.Customers.AnyAsync(c => c.Id == user.Id))
+        {
+            db.ProfileChanges.Add(new ProfileChange
+            {
+                CustomerId = user.Id,
+                Field = ProfileField.Email,
+                OldValue = oldEmail,
+                NewValue = newEmail,
+                ChangedAt = time.GetUtcNow().UtcDateTime,
+                ActorUserId = user.Id,
+                ActorName = user.DisplayName,
+                Source = ChangeSource.Customer,
+            });
+            await db.SaveChangesAsync();
+        }
+        return result;
+    }
+
+    /// <summary>j***@example.com: enough for the owner to recognise, not enough to harvest.</summary>
+    public static string Mask(string email)
+    {
+        var at = email.IndexOf('@');
+        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
+    }
+}
+
+public sealed record EmailChangeResult(bool Succeeded, string? Field, string? Error, string? NewEmail)
+{
+    public static EmailChangeResult Sent(string newEmail) => new(true, null, null, newEmail);
+    public static EmailChangeResult Invalid(string field, string error) => new(false, field, error, null);
+}

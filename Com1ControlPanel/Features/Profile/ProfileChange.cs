@@ -1,0 +1,52 @@
+using Com1ControlPanel.Infrastructure.Auditing;
+
+namespace Com1ControlPanel.Features.Profile;
+
+/// <summary>One field of a customer's account data changed: kept for good, shown as "Recent changes".</summary>
+public sealed class ProfileChange
+{
+    public long Id { get; init; }
+    public required string CustomerId { get; init; }
+    public required ProfileField Field { get; init; }
+    public string? OldValue { get; init; }
+    public string? NewValue { get; init; }
+    public DateTime ChangedAt { get; init; }
+
+    /// <summary>The person who really made the change (an agent, not the customer, in a support session).</summary>
+    public required string ActorUserId { get; init; }
+    public required string ActorName { get; init; }
+    public ChangeSource Source { get; init; }
+}
+
+/// <summary>The account data a customer can see and change, named as the profile page labels them.</summary>
+public enum ProfileField
+{
+    FullName,
+    Company,
+    Street,
+    City,
+    Region,
+    PostalCode,
+    Country,
+    Phone,
+    MobilePhone,
+    Email,
+}
+
+public static class ProfileFieldLabels
+{
+    public static string Label(this ProfileField field) => field switch
+    {
+        ProfileField.FullName => "Full name",
+        ProfileField.Company => "Company",
+        ProfileField.Street => "Street",
+        ProfileField.City => "City",
+        ProfileField.Region => "State or region",
+        ProfileField.PostalCode => "Postal code",
+        ProfileField.Country => "Country",
+        ProfileField.Phone => "Phone",
+        ProfileField.MobilePhone => "Mobile phone",
+        ProfileField.Email => "Email address",
+        _ => field.ToString(),
+    };
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Com1ControlPanel.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Com1ControlPanel.Infrastructure.Auditing;
+
+/// <summary>
+/// The signed-in user as the server knows it, for services to scope queries and attribute changes.
+/// Read from the authentication state (the circuit's in interactive pages, the request's in endpoints),
+/// never from anything a page passes in.
+/// </summary>
+public sealed class CurrentUser(AuthenticationStateProvider authenticationState)
+{
+    public async Task<ClaimsPrincipal> GetPrincipalAsync() =>
+        (await authenticationState.GetAuthenticationStateAsync()).User;
+
+    /// <summary>The id of the signed-in customer whose data may be read and changed.</summary>
+    public async Task<string> GetCustomerIdAsync()
+    {
+        var principal = await GetPrincipalAsync();
+        if (principal.Identity?.IsAuthenticated != true || !principal.IsInRole(Roles.Customer))
+        {
+            throw new UnauthorizedAccessException("Only a signed-in customer can do this.");
+        }
+        return principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new UnauthorizedAccessException("The sign-in has no user id.");
+    }
+
+    /// <summary>The id of whoever is signed in, customer or staff.</summary>
+    public async Task<string> GetUserIdAsync()
+    {
+        var principal = await GetPrincipalAsync();
+        return principal.Identity?.IsAuthenticated == true
+            ? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new UnauthorizedAccessException("The sign-in has no user id.")
+            : throw new UnauthorizedAccessException("Nobody is signed in.");
+    }
+
+    /// <summary>Who is really acting: the customer themselves.</summary>
+    public async Task<Actor> GetActorAsync()
+    {
+        var principal = await GetPrincipalAsync();
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new UnauthorizedAccessException("Nobody is signed in.");
+        var name = principal.GetDisplayName();
+        return new Actor(userId, name, ChangeSource.Customer);
+    }
+}

@@ -1,0 +1,55 @@
+using Com1ControlPanel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Infrastructure.Email;
+
+/// <summary>Puts messages into the persisted outbox; <see cref="OutboxDispatcher"/> delivers them.</summary>
+public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSignal signal, TimeProvider time)
+{
+    /// <summary>Adds the message to a caller's unit of work, so it is sent only if the caller's change is saved.</summary>
+    public void Add(AppDbContext db, OutboundEmail email)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            RecipientUserId = email.RecipientUserId,
+            ToAddress = email.ToAddress,
+            Subject = email.Subject,
+            Category = email.Category,
+            HtmlBody = email.Content.Html,
+            TextBody = email.Content.Text,
+            PanelText = email.PanelText,
+            ContainsSecret = email.ContainsSecret,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>Wakes the dispatcher after the caller saved messages added with <see cref="Add"/>.</summary>
+    public void NotifySaved() => signal.Notify();
+
+    public async Task EnqueueAsync(OutboundEmail email, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Add(db, email);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+    }
+}
+
+/// <summary>Lets a new message start delivery at once instead of at the next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim semaphore = new(0, 1);
+
+    public void Notify()
+    {
+        if (semaphore.CurrentCount == 0)
+        {
+            try { semaphore.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        semaphore.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Com1ControlPanel.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Com1ControlPanel.Infrastructure.Security;
+
+/// <summary>Claims the panel adds to the sign-in cookie.</summary>
+public static class PanelClaims
+{
+    public const string DisplayName = "com1:display_name";
+
+    public static string GetDisplayName(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(DisplayName) ?? principal.Identity?.Name ?? "";
+}
+
+/// <summary>Puts the display name into the cookie so layouts and audit trails need no database read.</summary>
+internal sealed class PanelClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PanelClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

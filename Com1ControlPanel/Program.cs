@@ -1,0 +1,51 @@
+using Com1ControlPanel.Components;
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Features;
+using Com1ControlPanel.Features.Accounts;
+using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Logging;
+using Com1ControlPanel.Infrastructure.Security;
+using Serilog;
+
+Log.Logger = PanelLogging.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddPanelLogging();
+    builder.Services.AddData(builder.Configuration, builder.Environment);
+    builder.Services.AddAccounts(builder.Configuration);
+    builder.Services.AddEmail(builder.Configuration);
+    builder.Services.AddFeatures();
+    builder.Services.AddPanelUi();
+
+    var app = builder.Build();
+
+    app.UsePanelErrorHandling();
+    app.UsePanelSecurityHeaders();
+    app.UsePanelRequestLogging();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+    app.UseAuthenticationStateForEndpoints();
+
+    app.MapStaticAssets();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapAccountEndpoints();
+    app.MapFeatureEndpoints();
+
+    await app.PrepareDatabaseAsync();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The control panel stopped unexpectedly");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The app's entry point; public so the tests can host it.</summary>
+public partial class Program;
