@@ -12,9 +12,14 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    if (!builder.Environment.IsDevelopment() && !builder.Environment.IsProduction())
+    {
+        // Development does this by itself; test and staging hosts serve assets straight from the build too.
+        builder.WebHost.UseStaticWebAssets();
+    }
     builder.AddPanelLogging();
     builder.Services.AddData(builder.Configuration, builder.Environment);
-    builder.Services.AddAccounts(builder.Configuration);
+    builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddEmail(builder.Configuration);
     builder.Services.AddFeatures();
     builder.Services.AddPanelUi();

@@ -29,7 +29,10 @@ public static class PanelTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#7cb8ff",
+            // Light accents in the dark theme need dark text on top of them to stay readable.
+            PrimaryContrastText = "#0b1a2b",
             Secondary = "#4fd1c5",
+            SecondaryContrastText = "#0b1a2b",
             Tertiary = "#c3a6f2",
             AppbarBackground = "#17212b",
             AppbarText = "#e4e7eb",

@@ -2,6 +2,7 @@ using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,6 +87,7 @@ internal sealed class DemoDataSeeder(
             ActorName = demo.FullName,
             Source = ChangeSource.Customer,
         });
+        AddWelcomeMessage(user, now.AddDays(-60));
         db.SignInRecords.Add(new SignInRecord
         {
             UserId = user.Id,
@@ -96,6 +98,20 @@ internal sealed class DemoDataSeeder(
             Browser = "Firefox on Windows",
         });
     }
+
+    private void AddWelcomeMessage(ApplicationUser user, DateTime at) => db.OutboxMessages.Add(new OutboxMessage
+    {
+        RecipientUserId = user.Id,
+        ToAddress = user.Email!,
+        Subject = "Welcome to the Com 1 Control Panel",
+        Category = MessageCategory.Essential,
+        PanelText = "Your control panel is ready. Check your account data, and set up two-factor authentication to keep your account safe.",
+        CreatedAt = at,
+        NextAttemptAt = at,
+        SentAt = at,
+        Status = OutboxStatus.Sent,
+        Attempts = 1,
+    });
 
     private static void Check(IdentityResult result)
     {

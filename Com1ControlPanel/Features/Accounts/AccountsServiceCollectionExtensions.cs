@@ -2,6 +2,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Com1ControlPanel.Features.Accounts;
@@ -11,8 +12,14 @@ public static class AccountsServiceCollectionExtensions
     /// <summary>
     /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles, and sign-in recording.
     /// </summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Keys that sign cookies and account links survive restarts, so nobody is signed out by a deploy.
+        var keys = configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys";
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keys)))
+            .SetApplicationName("Com1ControlPanel");
+
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

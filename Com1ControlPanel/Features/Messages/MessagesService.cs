@@ -10,7 +10,7 @@ public sealed class MessagesService(IDbContextFactory<AppDbContext> dbFactory, C
 {
     public const int PageSize = 25;
 
-    public async Task<MessagesPage> GetAsync(int page, CancellationToken cancellationToken = default)
+    public async Task<MessageList> GetAsync(int page, CancellationToken cancellationToken = default)
     {
         var userId = await currentUser.GetUserIdAsync();
         page = Math.Max(0, page);
@@ -22,7 +22,7 @@ public sealed class MessagesService(IDbContextFactory<AppDbContext> dbFactory, C
             .Skip(page * PageSize).Take(PageSize)
             .Select(m => new MessageView(m.Id, m.Subject, m.ToAddress, m.CreatedAt, m.SentAt, m.Category, m.Status, m.PanelText))
             .ToListAsync(cancellationToken);
-        return new MessagesPage(messages, total, page);
+        return new MessageList(messages, total, page);
     }
 }
 
@@ -30,7 +30,7 @@ public sealed record MessageView(
     Guid Id, string Subject, string ToAddress, DateTime CreatedAt, DateTime? SentAt,
     MessageCategory Category, OutboxStatus Status, string PanelText);
 
-public sealed record MessagesPage(IReadOnlyList<MessageView> Messages, int Total, int Page)
+public sealed record MessageList(IReadOnlyList<MessageView> Messages, int Total, int Page)
 {
     public int PageCount => Math.Max(1, (Total + MessagesService.PageSize - 1) / MessagesService.PageSize);
 }

@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Profile;
@@ -37,7 +37,7 @@ public sealed class ProfileService(
         var customerId = await currentUser.GetCustomerIdAsync();
         var actor = await currentUser.GetActorAsync();
 
-        var errors = Validate(form);
+        var errors = FormValidation.Validate(form);
         if (errors.Count > 0)
         {
             return new ProfileSaveResult.Invalid(errors);
@@ -72,16 +72,6 @@ public sealed class ProfileService(
         logger.LogInformation("Profile of customer {CustomerId} changed by {ActorId} ({Source}): {FieldCount} fields",
             customerId, actor.UserId, actor.Source, changes.Count);
         return new ProfileSaveResult.Saved(customer.Version, changes.Count);
-    }
-
-    private static Dictionary<string, string[]> Validate(ProfileForm form)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        return results
-            .SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (Member: m, r.ErrorMessage)))
-            .GroupBy(e => e.Member)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid value.").ToArray());
     }
 
     private static async Task<IReadOnlyList<ProfileChangeView>> RecentChangesAsync(
