@@ -29,13 +29,16 @@ try
     app.UsePanelErrorHandling();
     app.UsePanelSecurityHeaders();
     app.UsePanelRequestLogging();
+    // Routing after error handling, headers and logging, so a routing failure gets all three.
+    app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
     app.UseAuthenticationStateForEndpoints();
 
     app.MapStaticAssets();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // The panel's own policy already refuses all framing ('none'); Blazor's weaker default would only add noise.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     app.MapAccountEndpoints();
     app.MapFeatureEndpoints();
 

@@ -137,7 +137,7 @@ internal static class AccountEndpoints
             // Identity's own personal data: the [PersonalData] properties, never the password hash, security stamp or keys.
             var account = typeof(ApplicationUser).GetProperties()
                 .Where(prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)))
-                .ToDictionary(prop => prop.Name, prop => prop.GetValue(user)?.ToString());
+                .ToDictionary(prop => prop.Name, prop => prop.GetValue(user));
             var externalSignIns = (await userManager.GetLoginsAsync(user))
                 .Select(login => new { Provider = login.ProviderDisplayName ?? login.LoginProvider, login.ProviderKey });
             // Names and dates only: a passkey's public key and counters mean nothing to its owner.

@@ -2,10 +2,16 @@ namespace Com1ControlPanel.Infrastructure.Security;
 
 public static class SecurityHeaders
 {
-    // MudBlazor sets inline styles, so styles need 'unsafe-inline'; scripts never do.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    private const string NonceKey = "com1.csp-nonce";
+
+    // MudBlazor sets inline styles, so styles need 'unsafe-inline'. The only inline script is the framework's
+    // import map, allowed by a nonce that changes with every response.
+    private static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>This response's script nonce, for the few inline scripts the page must carry.</summary>
+    public static string ScriptNonce(HttpContext context) => context.Items[NonceKey] as string ?? "";
 
     public static WebApplication UsePanelSecurityHeaders(this WebApplication app)
     {
@@ -15,8 +21,10 @@ public static class SecurityHeaders
         }
         app.Use(async (context, next) =>
         {
+            var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // Account links carry one-time tokens: never leak them to another site.

@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace Com1ControlPanel.Tests.EndToEnd;
+
+/// <summary>What a person does on the sign-in pages, by element id rather than by wording.</summary>
+internal static class PageActions
+{
+    public static string Path(this IPage page) => new Uri(page.Url).AbsolutePath;
+
+    public static Task WaitForPathAsync(this IPage page, string path) =>
+        page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+
+    /// <summary>Presses Enter in a field, which submits its form with the form's main button, and waits for the server's answer.</summary>
+    public static async Task SubmitFromAsync(this IPage page, string fieldSelector)
+    {
+        await page.RunAndWaitForResponseAsync(
+            () => page.PressAsync(fieldSelector, "Enter"),
+            response => response.Request.Method == "POST");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", password);
+        await page.SubmitFromAsync("#login-password");
+    }
+
+    /// <summary>Whether a fresh load of the dashboard shows it, rather than sending the visitor to sign in.</summary>
+    public static async Task<bool> SeesDashboardAsync(this IPage page)
+    {
+        await page.GotoAsync("/");
+        return page.Path() == "/";
+    }
+}

@@ -1,0 +1,64 @@
+using Com1ControlPanel.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Com1ControlPanel.Tests.Support;
+
+/// <summary>
+/// The whole app in memory, with a database and a mail pickup folder of its own: one per test class,
+/// so no test sees another class's accounts or messages. Demo accounts are seeded (alice, bob, staff).
+/// </summary>
+public sealed class PanelAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "com1-tests", Guid.NewGuid().ToString("N"));
+
+    public PanelAppFactory()
+    {
+        Directory.CreateDirectory(root);
+        Mailbox = new Mailbox(Path.Combine(root, "mail"));
+    }
+
+    public string DatabasePath => Path.Combine(root, "com1.db");
+
+    /// <summary>The .eml files the app delivered.</summary>
+    public Mailbox Mailbox { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting reaches Program before it reads configuration; ConfigureAppConfiguration would come too late.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Mail:PickupDirectory", Mailbox.Directory);
+        builder.UseSetting("Mail:PollInterval", "00:00:00.200");
+        builder.UseSetting("Mail:Smtp:Host", "");
+        builder.UseSetting("Logging:File:Path", "");
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(root, "keys"));
+        builder.UseSetting("Seeding:DemoData", "true");
+        // Keep the test output readable: only warnings and errors from the app.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+    }
+
+    /// <summary>A short-lived database context, for checking what the app stored.</summary>
+    public AppDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    /// <summary>A client that keeps cookies but does not follow redirects, so a test can see where it is sent.</summary>
+    public HttpClient CreateNonRedirectingClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open somewhere only leaves a temp folder behind.
+        }
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (unit, integration, browser) and ends with the line "N passed, N failed".
+# Needs only the .NET SDK: Debian's Chromium is installed here when it is missing.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Debian's chromium for the browser tests..."
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+    elif command -v sudo > /dev/null; then
+        as_root=(sudo)
+    else
+        echo "error: /usr/bin/chromium is missing and this user cannot install it (not root, no sudo)." >&2
+        exit 1
+    fi
+    "${as_root[@]}" apt-get update
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends chromium
+fi
+
+dotnet tool restore
+
+results="$PWD/TestResults"
+rm -rf "$results"
+
+status=0
+dotnet test Com1ControlPanel.sln \
+    --logger "trx;LogFileName=results.trx" \
+    --results-directory "$results" \
+    --blame-hang-timeout 15m --blame-hang-dump-type none \
+    || status=$?
+
+# Sum the <Counters .../> of every TRX file written (one per test project).
+passed=0
+failed=0
+counter() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<< "$2"; }
+while IFS= read -r trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+    [ -n "$counters" ] || continue
+    value=$(counter passed "$counters")
+    passed=$((passed + ${value:-0}))
+    for outcome in failed error timeout aborted; do
+        value=$(counter "$outcome" "$counters")
+        failed=$((failed + ${value:-0}))
+    done
+done < <(find "$results" -name '*.trx' 2> /dev/null)
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "error: dotnet test exited with $status (build failure or crashed test host)." >&2
+fi
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+    exit 1
+fi
