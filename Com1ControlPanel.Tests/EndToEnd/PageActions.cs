@@ -27,6 +27,10 @@ internal static class PageActions
         await page.SubmitFromAsync("#login-password");
     }
 
+    /// <summary>Waits until the page has its live connection; before that, clicks and typing reach nobody.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("[data-interactive='true']").WaitForAsync();
+
     /// <summary>Whether a fresh load of the dashboard shows it, rather than sending the visitor to sign in.</summary>
     public static async Task<bool> SeesDashboardAsync(this IPage page)
     {

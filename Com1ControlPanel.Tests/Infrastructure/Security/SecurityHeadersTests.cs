@@ -18,7 +18,7 @@ public sealed class SecurityHeadersTests(PanelAppFactory app) : IClassFixture<Pa
         Assert.Contains(policies, p => p.Contains("default-src 'self'") && p.Contains("frame-ancestors 'none'"));
         Assert.DoesNotContain(policies, p => Directive(p, "script-src") is { } scripts && scripts.Contains("'unsafe-inline'"));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     private static string? Directive(string policy, string name) =>

@@ -27,8 +27,9 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            // Account links carry one-time tokens: never leak them to another site.
-            headers["Referrer-Policy"] = "no-referrer";
+            // Account links carry one-time tokens: never leak them to another site. (Not no-referrer: passkey
+            // checks need the Origin header, which browsers send as "null" under no-referrer.)
+            headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             await next(context);

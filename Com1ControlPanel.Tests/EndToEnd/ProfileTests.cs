@@ -1,0 +1,153 @@
+using Com1ControlPanel.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Com1ControlPanel.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class ProfileTests(PanelServer server, DebianChromium chromium)
+{
+    private async Task<(IPage Page, string CustomerId)> SignedInCustomerAsync(string name)
+    {
+        var email = $"{name}-{Guid.NewGuid():N}"[..24] + "@example.com";
+        var customer = await TestCustomers.CreateAsync(server.App.Services, email, $"{name} Tester");
+        var page = await chromium.NewPageAsync(server.BaseAddress);
+        await page.SignInAsync(email, TestCustomers.Password);
+        await page.GotoAsync("/profile");
+        await page.WaitForInteractiveAsync();
+        return (page, customer.Id);
+    }
+
+    private static async Task SaveAsync(IPage page)
+    {
+        await page.ClickAsync("#profile-save");
+        await page.Locator("#profile-save:not([disabled])").WaitForAsync();
+    }
+
+    private async Task<string?> StoredAsync(string customerId, Func<Com1ControlPanel.Features.Customers.Customer, string?> field)
+    {
+        await using var db = server.App.CreateDbContext();
+        return field(await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId));
+    }
+
+    [Fact]
+    public async Task A_customer_changes_their_phone_and_sees_the_change_in_recent_changes()
+    {
+        var (page, id) = await SignedInCustomerAsync("phone");
+
+        await page.FillAsync("#profile-phone", "415 555 0177");
+        await SaveAsync(page);
+
+        var row = page.Locator("#recent-changes tr", new() { HasText = "Phone" });
+        await Assertions.Expect(row).ToContainTextAsync("+1 415-555-0177");
+        await Assertions.Expect(row).ToContainTextAsync("+1 415-555-0100");
+        await Assertions.Expect(row).ToContainTextAsync("You");
+        Assert.Equal("+14155550177", await StoredAsync(id, c => c.Phone));
+    }
+
+    [Fact]
+    public async Task An_invalid_phone_is_refused_at_the_field_and_nothing_is_saved()
+    {
+        var (page, id) = await SignedInCustomerAsync("badphone");
+
+        await page.FillAsync("#profile-city", "Oakland");
+        await page.FillAsync("#profile-phone", "12345");
+        await page.ClickAsync("#profile-save");
+
+        var phoneField = page.Locator(".mud-input-control", new() { Has = page.Locator("#profile-phone") });
+        await Assertions.Expect(phoneField).ToContainTextAsync("not a valid phone number");
+        Assert.Equal("San Francisco", await StoredAsync(id, c => c.City));
+        Assert.Equal("+14155550100", await StoredAsync(id, c => c.Phone));
+        await Assertions.Expect(page.Locator("#recent-changes-empty")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Markup_typed_into_a_field_is_shown_as_text()
+    {
+        var (page, id) = await SignedInCustomerAsync("markup");
+        const string markup = "<b id=\"injected\">Bold</b><img src=x onerror=alert(1)>";
+
+        await page.FillAsync("#profile-company", markup);
+        await SaveAsync(page);
+
+        var row = page.Locator("#recent-changes tr", new() { HasText = "Company" });
+        await Assertions.Expect(row).ToContainTextAsync(markup);
+        Assert.Equal(0, await page.Locator("#injected").CountAsync());
+        Assert.Equal(markup, await StoredAsync(id, c => c.Company));
+    }
+
+    [Fact]
+    public async Task A_save_from_a_tab_with_older_data_is_told_so_and_overwrites_nothing()
+    {
+        var (first, id) = await SignedInCustomerAsync("twotabs");
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/profile");
+        await second.WaitForInteractiveAsync();
+
+        await first.FillAsync("#profile-city", "Oakland");
+        await SaveAsync(first);
+        await second.FillAsync("#profile-city", "Berkeley");
+        await second.ClickAsync("#profile-save");
+
+        await Assertions.Expect(second.Locator("#profile-conflict")).ToBeVisibleAsync();
+        Assert.Equal("Oakland", await StoredAsync(id, c => c.City));
+
+        await second.ClickAsync("#profile-reload");
+        await Assertions.Expect(second.Locator("#profile-city")).ToHaveValueAsync("Oakland");
+        await Assertions.Expect(second.Locator("#profile-conflict")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Changing_the_email_needs_the_password_and_takes_effect_from_the_new_mailbox()
+    {
+        var (page, id) = await SignedInCustomerAsync("mover");
+        await using var db = server.App.CreateDbContext();
+        var oldEmail = (await db.Users.SingleAsync(u => u.Id == id)).Email!;
+        var newEmail = $"moved-{Guid.NewGuid():N}@example.net";
+
+        await page.FillAsync("#email-new", newEmail);
+        await page.FillAsync("#email-password", "not my password at all");
+        await page.ClickAsync("#email-change-submit");
+        await Assertions.Expect(page.Locator(".mud-input-control", new() { Has = page.Locator("#email-password") }))
+            .ToContainTextAsync("password is not correct");
+
+        await page.FillAsync("#email-password", TestCustomers.Password);
+        await page.ClickAsync("#email-change-submit");
+        await Assertions.Expect(page.Locator("#email-change-sent")).ToBeVisibleAsync();
+
+        await server.App.Mailbox.WaitForAsync(oldEmail, "Your email address is being changed");
+        var confirmation = await server.App.Mailbox.WaitForAsync(newEmail, "Confirm your new email address");
+        Assert.Equal(oldEmail, await EmailAsync(id));
+
+        await page.GotoAsync(Mailbox.FirstLink(confirmation).ToString());
+        Assert.Equal(newEmail, await EmailAsync(id));
+        await page.GotoAsync("/profile");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("#profile-current-email")).ToHaveTextAsync(newEmail);
+        await Assertions.Expect(page.Locator("#recent-changes tr", new() { HasText = "Email address" })).ToContainTextAsync(newEmail);
+    }
+
+    private async Task<string?> EmailAsync(string userId)
+    {
+        await using var db = server.App.CreateDbContext();
+        return (await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId)).Email;
+    }
+
+    [Fact]
+    public async Task A_customer_never_sees_another_customers_data()
+    {
+        var (page, _) = await SignedInCustomerAsync("nosy");
+        // Demo alice has a street, phone and messages of her own; none of it may show up for someone else.
+        foreach (var path in new[] { "/", "/profile", "/messages" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var text = await page.InnerTextAsync("body");
+            Assert.DoesNotContain("Alice", text);
+            Assert.DoesNotContain("1200 Market Street", text);
+            Assert.DoesNotContain("415-555-0142", text);
+            Assert.DoesNotContain("alice@example.com", text);
+        }
+    }
+}
