@@ -18,6 +18,7 @@ public static class FeatureRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
         services.AddScoped<CustomerRegistration>();
+        services.AddScoped<Accounts.PersonalDataExport>();
         services.AddScoped<ProfileService>();
         services.AddScoped<EmailChangeService>();
         services.AddScoped<DashboardService>();
