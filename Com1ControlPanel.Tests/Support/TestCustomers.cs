@@ -1,5 +1,6 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class TestCustomers
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var customer = NewCustomer(user.Id, fullName);
         db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        // Starting choices as registration gives them (a US customer: everything allowed until they say otherwise).
+        var defaults = scope.ServiceProvider.GetRequiredService<ConsentDefaults>().For(customer.CountryCode);
+        await scope.ServiceProvider.GetRequiredService<ConsentLedger>()
+            .ApplyAsync(db, user.Id, defaults, CustomerRegistration.RegistrationDefaultActor);
         await db.SaveChangesAsync();
         return customer;
     }

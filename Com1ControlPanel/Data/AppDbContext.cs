@@ -1,5 +1,6 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,6 +15,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProfileChange> ProfileChanges => Set<ProfileChange>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ConsentState> ConsentStates => Set<ConsentState>();
+    public DbSet<UnsubscribeRedemption> UnsubscribeRedemptions => Set<UnsubscribeRedemption>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data.DemoData;
+using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,5 +35,7 @@ public static class DatabaseStartup
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync();
         }
+
+        await services.GetRequiredService<ConsentBackfill>().RunAsync();
     }
 }

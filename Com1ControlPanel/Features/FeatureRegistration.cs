@@ -2,6 +2,7 @@ using Com1ControlPanel.Components;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Messages;
+using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<EmailChangeService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MessagesService>();
+        services.AddPreferences();
         return services;
     }
 

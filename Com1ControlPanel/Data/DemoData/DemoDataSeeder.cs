@@ -1,5 +1,6 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
@@ -12,6 +13,8 @@ namespace Com1ControlPanel.Data.DemoData;
 internal sealed class DemoDataSeeder(
     UserManager<ApplicationUser> users,
     AppDbContext db,
+    ConsentLedger consents,
+    ConsentDefaults defaults,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -28,6 +31,7 @@ internal sealed class DemoDataSeeder(
             {
                 AddCustomer(user, customer);
                 await db.SaveChangesAsync();
+                await AddChoicesAsync(user, customer);
             }
         }
         logger.LogInformation("Demo accounts are in place");
@@ -97,6 +101,20 @@ internal sealed class DemoDataSeeder(
             Network = "203.0.113.x",
             Browser = "Firefox on Windows",
         });
+    }
+
+    /// <summary>The country's starting choices; bob (Germany, so all off) has since allowed Com 1 product news by email.</summary>
+    private async Task AddChoicesAsync(ApplicationUser user, DemoAccounts.DemoCustomer demo)
+    {
+        await consents.ApplyAsync(db, user.Id, defaults.For(demo.CountryCode), CustomerRegistration.RegistrationDefaultActor);
+        await db.SaveChangesAsync();
+        if (demo.CountryCode == "DE")
+        {
+            var bob = new Actor(user.Id, demo.FullName, ChangeSource.Customer);
+            await consents.ApplyAsync(db, user.Id,
+                new Dictionary<ConsentKey, bool> { [new(MarketingPurpose.ComProducts, ContactChannel.Email)] = true }, bob);
+            await db.SaveChangesAsync();
+        }
     }
 
     private void AddWelcomeMessage(ApplicationUser user, DateTime at) => db.OutboxMessages.Add(new OutboxMessage

@@ -225,6 +225,112 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("ServiceSubscriptions");
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Preferences.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NewGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("OldGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "RecordedAt");
+
+                    b.ToTable("ConsentRecords");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Preferences.ConsentState", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "Purpose", "Channel");
+
+                    b.HasIndex("Purpose", "Channel", "Granted", "CustomerId");
+
+                    b.ToTable("ConsentStates");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Preferences.UnsubscribeRedemption", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RedeemedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("UnsubscribeRedemptions");
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Profile.ProfileChange", b =>
                 {
                     b.Property<long>("Id")
@@ -330,6 +436,14 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -512,6 +626,24 @@ namespace Com1ControlPanel.Data.Migrations
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
                         .WithMany("Services")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Preferences.ConsentRecord", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Preferences.ConsentState", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +24,8 @@ public sealed class CustomerRegistration(
     UserManager<ApplicationUser> userManager,
     AppDbContext db,
     Outbox outbox,
+    ConsentLedger consents,
+    ConsentDefaults defaults,
     TimeProvider time)
 {
     public async Task<RegistrationOutcome> RegisterAsync(NewCustomer customer)
@@ -63,9 +67,15 @@ public sealed class CustomerRegistration(
             CountryCode = customer.CountryCode.ToUpperInvariant(),
         });
         await db.SaveChangesAsync();
+        // Every switch starts where the rule for the customer's country puts it, with a record saying so.
+        await consents.ApplyAsync(db, user.Id, defaults.For(customer.CountryCode), RegistrationDefaultActor);
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return new RegistrationOutcome.Created(user);
     }
+
+    /// <summary>Who "made" the starting choices of a new account: the panel, applying the country rule.</summary>
+    public static readonly Actor RegistrationDefaultActor = new("system", "Com 1 Control Panel", ChangeSource.RegistrationDefault);
 
     private Task TellOwnerAsync(ApplicationUser owner) =>
         outbox.EnqueueAsync(new OutboundEmail(owner.Id, owner.Email!, "Someone tried to open an account with your address",

@@ -11,4 +11,10 @@ public enum ChangeSource
     BillingOnBehalf,
     /// <summary>The panel itself, e.g. a confirmed email address or a scheduled job.</summary>
     System,
+    /// <summary>The customer's browser asked for it (Global Privacy Control, Sec-GPC: 1).</summary>
+    BrowserPrivacySignal,
+    /// <summary>The customer used the unsubscribe link of a marketing email.</summary>
+    UnsubscribeLink,
+    /// <summary>The starting choice given to a new account, by the rule for the customer's country.</summary>
+    RegistrationDefault,
 }

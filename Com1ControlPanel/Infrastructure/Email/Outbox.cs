@@ -12,6 +12,9 @@ public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSign
         var now = time.GetUtcNow().UtcDateTime;
         db.OutboxMessages.Add(new OutboxMessage
         {
+            Id = email.MessageId,
+            Topic = email.Topic,
+            UnsubscribeUrl = email.UnsubscribeUrl,
             RecipientUserId = email.RecipientUserId,
             ToAddress = email.ToAddress,
             Subject = email.Subject,

@@ -9,6 +9,7 @@ namespace Com1ControlPanel.Infrastructure.Email;
 internal sealed class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
     IMailDelivery delivery,
+    IMarketingSuppression suppression,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<MailOptions> options,
@@ -51,9 +52,19 @@ internal sealed class OutboxDispatcher(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
+        // Marketing is checked against the recipients' choices now, at delivery, not when it was queued.
+        var marketing = due.Where(m => m.Category == MessageCategory.Marketing).ToList();
+        IReadOnlySet<Guid> suppressed = marketing.Count == 0 ? new HashSet<Guid>() : await suppression.SuppressedAsync(marketing, cancellationToken);
         foreach (var message in due)
         {
-            await DeliverAsync(message, cancellationToken);
+            if (suppressed.Contains(message.Id))
+            {
+                Suppress(message);
+            }
+            else
+            {
+                await DeliverAsync(message, cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         return due.Count;
@@ -88,6 +99,15 @@ internal sealed class OutboxDispatcher(
         }
     }
 
+    private void Suppress(OutboxMessage message)
+    {
+        message.Status = OutboxStatus.Suppressed;
+        message.HtmlBody = null;
+        message.TextBody = null;
+        logger.LogInformation("Suppressed marketing message {MessageId}: its recipient does not allow topic {Topic}",
+            message.Id, message.Topic);
+    }
+
     private static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
 
@@ -102,6 +122,12 @@ internal sealed class OutboxDispatcher(
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(MailboxAddress.Parse(message.ToAddress));
         mail.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058 one-click: mail providers POST "List-Unsubscribe=One-Click" to this address.
+            mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mail;
     }
 }

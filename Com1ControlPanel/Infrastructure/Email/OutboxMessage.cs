@@ -11,6 +11,12 @@ public sealed class OutboxMessage
     public required string Subject { get; init; }
     public required MessageCategory Category { get; init; }
 
+    /// <summary>For marketing: the topic the recipient must still allow by email when it is delivered.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>For marketing: the one-click unsubscribe address sent as List-Unsubscribe (RFC 8058).</summary>
+    public string? UnsubscribeUrl { get; init; }
+
     /// <summary>What is delivered. Cleared after delivery when the message carries a one-time link or code.</summary>
     public string? HtmlBody { get; set; }
     public string? TextBody { get; set; }

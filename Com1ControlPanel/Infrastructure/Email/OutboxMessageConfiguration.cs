@@ -14,5 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Subject).HasMaxLength(200);
         message.Property(m => m.RecipientUserId).HasMaxLength(450);
         message.Property(m => m.LastError).HasMaxLength(200);
+        message.Property(m => m.Topic).HasMaxLength(40);
+        message.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
     }
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace Com1ControlPanel.Features.Preferences;
+
+/// <summary>
+/// The starting position of every switch for a new customer: all off where consent must come first
+/// (<see cref="PreferencesOptions.OptInCountries"/>), all on elsewhere, where the policy lets customers opt out.
+/// </summary>
+public sealed class ConsentDefaults(IOptions<PreferencesOptions> options)
+{
+    public bool RequiresOptIn(string countryCode) =>
+        options.Value.OptInCountries.Contains(countryCode, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<ConsentKey, bool> For(string countryCode)
+    {
+        var granted = !RequiresOptIn(countryCode);
+        return ConsentKey.All.ToDictionary(key => key, _ => granted);
+    }
+}

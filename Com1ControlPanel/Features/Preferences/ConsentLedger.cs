@@ -1,0 +1,69 @@
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Com1ControlPanel.Features.Preferences;
+
+/// <summary>
+/// The one place that changes consent: it moves the switches and appends a record for each one that really moves,
+/// in the caller's unit of work, so the change and its proof are saved together or not at all.
+/// </summary>
+public sealed class ConsentLedger(IOptions<PreferencesOptions> options, TimeProvider time, ConsentChanges changes)
+{
+    public async Task<IReadOnlyList<ConsentRecord>> ApplyAsync(
+        AppDbContext db, string customerId, IReadOnlyDictionary<ConsentKey, bool> wanted, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (wanted.Keys.Any(k => !k.IsValid))
+        {
+            throw new ArgumentException("Only existing preferences can be changed.", nameof(wanted));
+        }
+
+        var states = await db.ConsentStates
+            .Where(s => s.CustomerId == customerId)
+            .ToDictionaryAsync(s => new ConsentKey(s.Purpose, s.Channel), cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var records = new List<ConsentRecord>();
+        foreach (var (key, granted) in wanted)
+        {
+            states.TryGetValue(key, out var state);
+            if (state?.Granted == granted)
+            {
+                continue;
+            }
+            records.Add(new ConsentRecord
+            {
+                CustomerId = customerId,
+                Purpose = key.Purpose,
+                Channel = key.Channel,
+                OldGranted = state?.Granted,
+                NewGranted = granted,
+                RecordedAt = now,
+                Source = actor.Source,
+                ActorUserId = actor.UserId,
+                ActorName = actor.DisplayName,
+                PolicyVersion = options.Value.PolicyVersion,
+            });
+            if (state is null)
+            {
+                db.ConsentStates.Add(new ConsentState
+                {
+                    CustomerId = customerId, Purpose = key.Purpose, Channel = key.Channel,
+                    Granted = granted, ChangedAt = now, ChangedBy = actor.Source,
+                });
+            }
+            else
+            {
+                state.Granted = granted;
+                state.ChangedAt = now;
+                state.ChangedBy = actor.Source;
+            }
+        }
+        db.ConsentRecords.AddRange(records);
+        return records;
+    }
+
+    /// <summary>Tells open pages of this customer (other tabs, other devices) that their preferences moved.</summary>
+    public void Announce(string customerId) => changes.Notify(customerId);
+}

@@ -1,0 +1,23 @@
+using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Hosting;
+
+namespace Com1ControlPanel.Features.Preferences;
+
+public static class PreferencesRegistration
+{
+    /// <summary>Consent, its defaults and records, marketing audiences, and the suppression the outbox obeys.</summary>
+    public static IServiceCollection AddPreferences(this IServiceCollection services)
+    {
+        services.AddOptions<PreferencesOptions>().BindConfiguration(PreferencesOptions.Section);
+        services.AddOptions<PanelOptions>().BindConfiguration(PanelOptions.Section);
+        services.AddSingleton<ConsentDefaults>();
+        services.AddSingleton<ConsentChanges>();
+        services.AddSingleton<ConsentLedger>();
+        services.AddSingleton<MarketingAudience>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<IMarketingSuppression, MarketingSuppression>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<ConsentBackfill>();
+        return services;
+    }
+}
