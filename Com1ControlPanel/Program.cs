@@ -2,6 +2,8 @@ using Com1ControlPanel.Components;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features;
 using Com1ControlPanel.Features.Accounts;
+using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Logging;
 using Com1ControlPanel.Infrastructure.Security;
@@ -35,6 +37,8 @@ try
     app.UseAuthorization();
     app.UseAntiforgery();
     app.UseAuthenticationStateForEndpoints();
+    app.UsePrivacySignal();
+    app.UseUsageStatistics();
 
     app.MapStaticAssets();
     // The panel's own policy already refuses all framing ('none'); Blazor's weaker default would only add noise.

@@ -2,6 +2,7 @@ using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<ConsentState> ConsentStates => Set<ConsentState>();
     public DbSet<UnsubscribeRedemption> UnsubscribeRedemptions => Set<UnsubscribeRedemption>();
+    public DbSet<PageViewCount> PageViewCounts => Set<PageViewCount>();
+    public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

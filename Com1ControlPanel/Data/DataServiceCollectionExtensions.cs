@@ -13,7 +13,7 @@ public static class DataServiceCollectionExtensions
     {
         var connectionString = SqliteConnectionString(
             configuration.GetConnectionString("Default") ?? "Data Source=App_Data/com1.db", environment.ContentRootPath);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteTuning()));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }

@@ -1,9 +1,11 @@
 using Com1ControlPanel.Components;
+using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +27,9 @@ public static class FeatureRegistration
         services.AddScoped<DashboardService>();
         services.AddScoped<MessagesService>();
         services.AddPreferences();
+        services.AddSingleton<UsageCounter>();
+        services.AddHostedService<UsageCounterFlusher>();
+        services.AddAnnouncements();
         return services;
     }
 
@@ -41,6 +46,9 @@ public static class FeatureRegistration
             },
         });
         app.MapThemeEndpoint();
+        app.MapAnnouncements();
+        app.MapPreferences();
+        app.MapUnsubscribe();
         return app;
     }
 }

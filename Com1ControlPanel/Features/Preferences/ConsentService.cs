@@ -1,6 +1,7 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Features.Preferences;
 
@@ -10,6 +11,8 @@ public sealed class ConsentService(
     CurrentUser currentUser,
     ConsentLedger ledger,
     ConsentChanges changes,
+    IOptions<PreferencesOptions> options,
+    TimeProvider time,
     ILogger<ConsentService> logger)
 {
     public const int HistoryShown = 50;
@@ -33,6 +36,15 @@ public sealed class ConsentService(
         return new PreferencesView(positions, [.. history.Select(r => ConsentRecordView.From(r, customerId))], signalHonoured);
     }
 
+    /// <summary>Whether the signed-in customer's switch for <paramref name="key"/> is on.</summary>
+    public async Task<bool> AllowsAsync(ConsentKey key, CancellationToken cancellationToken = default)
+    {
+        var customerId = await currentUser.GetCustomerIdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ConsentStates.AnyAsync(s => s.CustomerId == customerId
+            && s.Purpose == key.Purpose && s.Channel == key.Channel && s.Granted, cancellationToken);
+    }
+
     /// <summary>Moves one switch. A key that is not a real preference is refused and changes nothing.</summary>
     public Task<PreferencesView> SetAsync(ConsentKey key, bool granted, CancellationToken cancellationToken = default) =>
         key.IsValid
@@ -42,6 +54,31 @@ public sealed class ConsentService(
     /// <summary>The No Solicitation Request: every marketing topic on every channel, and partner sharing, off.</summary>
     public Task<PreferencesView> StopAllSolicitationsAsync(CancellationToken cancellationToken = default) =>
         ApplyAsync(ConsentKey.Solicitations.ToDictionary(k => k, _ => false), cancellationToken);
+
+    /// <summary>The customer's consent receipt, with every record ever made (not only the recent ones).</summary>
+    public async Task<ConsentReceipt> CreateReceiptAsync(CancellationToken cancellationToken = default)
+    {
+        var customerId = await currentUser.GetCustomerIdAsync();
+        var view = await GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var customer = await (from c in db.Customers
+                              join u in db.Users on c.Id equals u.Id
+                              where c.Id == customerId
+                              select new ReceiptCustomer(c.CustomerNumber, c.FullName, u.Email!))
+            .SingleAsync(cancellationToken);
+        var records = await db.ConsentRecords.AsNoTracking()
+            .Where(r => r.CustomerId == customerId)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return new ConsentReceipt(
+            "Com 1 Communications",
+            time.GetUtcNow().UtcDateTime,
+            options.Value.PolicyVersion,
+            customer,
+            [.. view.Positions.Select(p => new ReceiptChoice(p.Key.Purpose, p.Key.Channel, p.Key.Label, p.Value))],
+            [.. records.Select(r => new ReceiptRecord(r.Id, r.RecordedAt, r.Purpose, r.Channel, r.OldGranted, r.NewGranted, r.Source,
+                new Actor(r.ActorUserId, r.ActorName, r.Source).DescribeForCustomer(customerId), r.PolicyVersion))]);
+    }
 
     /// <summary>Calls <paramref name="onChange"/> whenever this customer's preferences change anywhere.</summary>
     public async Task<IDisposable> WatchAsync(Func<Task> onChange) =>

@@ -13,8 +13,7 @@ public sealed class MarketingAudience(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<AudienceSize> MeasureAsync(ConsentKey key, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var active = db.Customers.Where(c => c.Status == AccountStatus.Active);
-        var total = await active.CountAsync(cancellationToken);
+        var total = await db.Customers.CountAsync(c => c.Status == AccountStatus.Active, cancellationToken);
         var reached = await Reachable(db, key).CountAsync(cancellationToken);
         return new AudienceSize(reached, total - reached);
     }
@@ -25,7 +24,13 @@ public sealed class MarketingAudience(IDbContextFactory<AppDbContext> dbFactory)
         return await Members(db, key).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The audience with everything a message, a call list or a mailing list needs, in customer-number order.</summary>
+    /// <summary>Who a message goes to: only what it needs, in no particular order (the cheapest form of the query).</summary>
+    public static IQueryable<Recipient> Recipients(AppDbContext db, ConsentKey key) =>
+        from customer in Reachable(db, key)
+        join user in db.Users on customer.Id equals user.Id
+        select new Recipient(customer.Id, user.Email!, customer.FullName);
+
+    /// <summary>The audience with everything a call list or a mailing list needs, in customer-number order.</summary>
     public static IQueryable<AudienceMember> Members(AppDbContext db, ConsentKey key) =>
         from customer in Reachable(db, key)
         join user in db.Users on customer.Id equals user.Id
@@ -34,10 +39,17 @@ public sealed class MarketingAudience(IDbContextFactory<AppDbContext> dbFactory)
             customer.Street, customer.City, customer.Region, customer.PostalCode, customer.CountryCode,
             customer.Phone, customer.MobilePhone);
 
+    // Starts from the switches that are on (a range of the (Purpose, Channel, Granted, CustomerId) index) and looks up
+    // only those customers, instead of walking every customer and looking up each one's switch.
     private static IQueryable<Customer> Reachable(AppDbContext db, ConsentKey key) =>
-        db.Customers.Where(c => c.Status == AccountStatus.Active && db.ConsentStates.Any(s =>
-            s.CustomerId == c.Id && s.Purpose == key.Purpose && s.Channel == key.Channel && s.Granted));
+        from state in db.ConsentStates
+        where state.Purpose == key.Purpose && state.Channel == key.Channel && state.Granted
+        join customer in db.Customers on state.CustomerId equals customer.Id
+        where customer.Status == AccountStatus.Active
+        select customer;
 }
+
+public sealed record Recipient(string CustomerId, string Email, string FullName);
 
 public sealed record AudienceSize(int Reached, int Suppressed);
 

@@ -18,6 +18,8 @@ public static class PreferencesRegistration
         services.AddSingleton<IMarketingSuppression, MarketingSuppression>();
         services.AddScoped<ConsentService>();
         services.AddScoped<ConsentBackfill>();
+        services.AddScoped<UnsubscribeService>();
+        services.AddScoped<PrivacySignal>();
         return services;
     }
 }

@@ -11,7 +11,22 @@ public static class EmailTemplate
 {
     public sealed record Action(string Label, string Url);
 
-    public static EmailContent Compose(string greetingName, IEnumerable<string> paragraphs, Action? action = null)
+    /// <summary>The small print under a message: why the recipient gets it and, for marketing, how to stop it.</summary>
+    public sealed record Footer(string Text, Action? Link = null)
+    {
+        /// <summary>The default: essential messages cannot be unsubscribed from.</summary>
+        public static Footer Essential { get; } =
+            new("This is an essential message about your Com 1 account. You cannot unsubscribe from these.");
+
+        /// <summary>Marketing: names the topic the recipient allowed and carries the one-click unsubscribe link.</summary>
+        public static Footer Marketing(string topic, string unsubscribeUrl) => new(
+            $"You receive this because you allow Com 1 to email you about: {topic}. "
+            + "You can stop these emails at any time with the link below, or in your control panel under Preferences. "
+            + "Essential notices about your account keep coming either way.",
+            new("Unsubscribe from these emails", unsubscribeUrl));
+    }
+
+    public static EmailContent Compose(string greetingName, IEnumerable<string> paragraphs, Action? action = null, Footer? footer = null)
     {
         var lines = paragraphs.ToList();
         var html = new StringBuilder()
@@ -33,9 +48,16 @@ public static class EmailTemplate
             text.Append(action.Label).Append(": ").Append(action.Url).Append("\n\n");
         }
 
-        const string Footer = "This is an essential message about your Com 1 account. You cannot unsubscribe from these.";
-        html.Append("<p style=\"color:#616e7c;font-size:12px;\">").Append(Footer).Append("</p></body></html>");
-        text.Append("-- \n").Append(Footer).Append('\n');
+        footer ??= Footer.Essential;
+        html.Append("<p style=\"color:#616e7c;font-size:12px;\">").Append(HtmlEncoder.Default.Encode(footer.Text));
+        text.Append("-- \n").Append(footer.Text).Append('\n');
+        if (footer.Link is { } link)
+        {
+            html.Append(" <a href=\"").Append(HtmlEncoder.Default.Encode(link.Url)).Append("\" style=\"color:#616e7c;\">")
+                .Append(HtmlEncoder.Default.Encode(link.Label)).Append("</a>");
+            text.Append(link.Label).Append(": ").Append(link.Url).Append('\n');
+        }
+        html.Append("</p></body></html>");
         return new EmailContent(html.ToString(), text.ToString());
     }
 }

@@ -1,0 +1,159 @@
+using Com1ControlPanel.Features.Announcements;
+using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static Com1ControlPanel.Tests.Features.Announcements.AnnouncementTestData;
+
+namespace Com1ControlPanel.Tests.Features.Announcements;
+
+public sealed class AnnouncementSenderTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+    private readonly AnnouncementQueue queue = new();
+
+    private AnnouncementSender NewSender() => new(database, queue, new AnnouncementMail(Links),
+        new Outbox(database, new OutboxSignal(), clock), clock, NullLogger<AnnouncementSender>.Instance);
+
+    /// <summary>Two customers who allow partner offers by email, one who turned them off, and the admin's announcement, queued.</summary>
+    private async Task<Guid> QueuedPartnerOfferAsync()
+    {
+        await CustomerAsync(database, clock, "ann", [PartnerOffersByEmail]);
+        await CustomerAsync(database, clock, "ben", [PartnerOffersByEmail, ComProductsByEmail]);
+        await CustomerAsync(database, clock, "cat", [ComProductsByEmail], refused: [PartnerOffersByEmail]);
+        var service = new AnnouncementService(database, Admin, new MarketingAudience(database), queue, clock,
+            NullLogger<AnnouncementService>.Instance);
+        var result = await service.SendAsync(Draft(MarketingPurpose.PartnerOffers, subject: "Hosting partner offer",
+            body: "Our partner offers 20% off.\r\n\r\nAsk us how."));
+        return Assert.IsType<AnnouncementSendResult.Queued>(result).Id;
+    }
+
+    private async Task<List<OutboxMessage>> MessagesAsync()
+    {
+        await using var db = database.CreateDbContext();
+        return await db.OutboxMessages.AsNoTracking().OrderBy(m => m.RecipientUserId).ToListAsync();
+    }
+
+    private async Task<Announcement> AnnouncementAsync(Guid id)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == id);
+    }
+
+    [Fact]
+    public async Task Each_customer_who_allows_the_topic_gets_one_marketing_email_with_its_own_unsubscribe_link()
+    {
+        var id = await QueuedPartnerOfferAsync();
+
+        await NewSender().SendAsync(id, CancellationToken.None);
+
+        var messages = await MessagesAsync();
+        Assert.Equal(["ann", "ben"], messages.Select(m => m.RecipientUserId));
+        Assert.All(messages, m =>
+        {
+            Assert.Equal((MessageCategory.Marketing, "PartnerOffers", "Hosting partner offer", OutboxStatus.Pending),
+                (m.Category, m.Topic, m.Subject, m.Status));
+            var link = Links.Read(new Uri(m.UnsubscribeUrl!).Segments[^1]);
+            Assert.Equal(new UnsubscribeRequest(m.Id, m.RecipientUserId!, PartnerOffersByEmail), link);
+            Assert.Contains(m.UnsubscribeUrl!, m.TextBody);
+            Assert.Contains(m.UnsubscribeUrl!, m.HtmlBody);
+            Assert.Contains($"Hello {m.RecipientUserId} Tester", m.TextBody);
+            Assert.Contains("<p>Our partner offers 20% off.</p><p>Ask us how.</p>", m.HtmlBody);
+            Assert.DoesNotContain("essential message", m.TextBody);
+            Assert.DoesNotContain("unsubscribe/", m.PanelText);
+        });
+        Assert.NotEqual(messages[0].Id, messages[1].Id);
+
+        var announcement = await AnnouncementAsync(id);
+        Assert.Equal((AnnouncementStatus.Sent, 2, 2, clock.GetUtcNow().UtcDateTime),
+            (announcement.Status, announcement.Total, announcement.Enqueued, announcement.FinishedAt));
+    }
+
+    [Fact]
+    public async Task Essential_messages_in_the_outbox_are_left_as_they_are()
+    {
+        var id = await QueuedPartnerOfferAsync();
+        var outbox = new Outbox(database, new OutboxSignal(), clock);
+        var essential = new OutboundEmail("cat", "cat@example.com", "Your invoice", EmailTemplate.Compose("Cat", ["Invoice attached."]),
+            MessageCategory.Essential, "Your invoice");
+        await outbox.EnqueueAsync(essential);
+
+        await NewSender().SendAsync(id, CancellationToken.None);
+
+        var kept = Assert.Single(await MessagesAsync(), m => m.Category == MessageCategory.Essential);
+        Assert.Equal((essential.MessageId, "cat", OutboxStatus.Pending, "Your invoice", essential.Content.Text),
+            (kept.Id, kept.RecipientUserId, kept.Status, kept.Subject, kept.TextBody));
+    }
+
+    [Fact]
+    public async Task An_announcement_left_sending_by_a_crash_resumes_without_sending_anyone_a_second_copy()
+    {
+        var id = await QueuedPartnerOfferAsync();
+        var sender = NewSender();
+        await sender.SendAsync(id, CancellationToken.None);
+        // What a crash after the first batch leaves: ann's message saved with the count of 1, ben's never written.
+        var annsMessage = (await MessagesAsync()).Single(m => m.RecipientUserId == "ann");
+        await using (var db = database.CreateDbContext())
+        {
+            await db.OutboxMessages.Where(m => m.RecipientUserId == "ben").ExecuteDeleteAsync();
+            await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, AnnouncementStatus.Sending).SetProperty(a => a.Enqueued, 1).SetProperty(a => a.FinishedAt, (DateTime?)null));
+        }
+
+        await sender.SendAsync(id, CancellationToken.None);
+
+        var messages = await MessagesAsync();
+        Assert.Equal(["ann", "ben"], messages.Select(m => m.RecipientUserId));
+        Assert.Equal(annsMessage.Id, messages[0].Id);
+        var announcement = await AnnouncementAsync(id);
+        Assert.Equal((AnnouncementStatus.Sent, 2, 2), (announcement.Status, announcement.Total, announcement.Enqueued));
+    }
+
+    [Fact]
+    public async Task An_announcement_that_was_already_sent_is_not_sent_again_when_queued_twice()
+    {
+        var id = await QueuedPartnerOfferAsync();
+        var sender = NewSender();
+
+        await sender.SendAsync(id, CancellationToken.None);
+        await sender.SendAsync(id, CancellationToken.None);
+
+        Assert.Equal(2, (await MessagesAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(AnnouncementStatus.Queued)]
+    [InlineData(AnnouncementStatus.Sending)]
+    public async Task At_start_the_sender_picks_up_announcements_that_were_queued_or_sending(AnnouncementStatus leftAs)
+    {
+        var id = await QueuedPartnerOfferAsync();
+        queue.Drain(); // As after a restart: the queue in memory is gone, only the row is left.
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, leftAs));
+        }
+        var sender = NewSender();
+
+        await sender.StartAsync(CancellationToken.None);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while ((await AnnouncementAsync(id)).Status != AnnouncementStatus.Sent && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await sender.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(AnnouncementStatus.Sent, (await AnnouncementAsync(id)).Status);
+        Assert.Equal(2, (await MessagesAsync()).Count);
+    }
+
+    public void Dispose() => database.Dispose();
+}

@@ -1,0 +1,21 @@
+namespace Com1ControlPanel.Components;
+
+/// <summary>
+/// What the visitor's browser told the server with the page request: the chosen theme and time zone (cookies) and
+/// the Global Privacy Control signal (Sec-GPC). Read once per page load and handed to the interactive pages,
+/// which have no request of their own.
+/// </summary>
+public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacyControl)
+{
+    public static Visitor Default { get; } = new(false, null, false);
+
+    public ViewerTime Time => ViewerTime.For(TimeZone);
+
+    public static Visitor From(HttpContext context) => new(
+        ThemePreference.IsDark(context),
+        ViewerTime.ZoneId(context),
+        SendsGlobalPrivacyControl(context.Request));
+
+    /// <summary>The Global Privacy Control header: "Sec-GPC: 1" means "do not sell or share my data".</summary>
+    public static bool SendsGlobalPrivacyControl(HttpRequest request) => request.Headers["Sec-GPC"] == "1";
+}

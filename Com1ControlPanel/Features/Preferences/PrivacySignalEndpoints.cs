@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Com1ControlPanel.Components;
+using Com1ControlPanel.Infrastructure.Security;
+
+namespace Com1ControlPanel.Features.Preferences;
+
+public static class PrivacySignalEndpoints
+{
+    /// <summary>
+    /// On every page load by a signed-in customer whose browser sends Sec-GPC: 1, honour the signal before the page
+    /// is rendered, so the page already shows it.
+    /// </summary>
+    public static WebApplication UsePrivacySignal(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method)
+                && Visitor.SendsGlobalPrivacyControl(context.Request)
+                && context.User.IsInRole(Roles.Customer)
+                && IsPageLoad(context.Request)
+                && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } customerId)
+            {
+                await context.RequestServices.GetRequiredService<PrivacySignal>()
+                    .HonourAsync(customerId, context.User.GetDisplayName(), context.RequestAborted);
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>The site-wide statement that this site honours the signal (https://privacycg.github.io/gpc-spec/).</summary>
+    public static IEndpointRouteBuilder MapPrivacySignal(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/.well-known/gpc.json", () => Results.Json(new { gpc = true, lastUpdate = "2026-11-28" }));
+        return endpoints;
+    }
+
+    private static bool IsPageLoad(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Dest"] == "document"
+        || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+}

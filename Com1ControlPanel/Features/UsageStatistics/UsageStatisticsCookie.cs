@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using Com1ControlPanel.Components;
+using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Infrastructure.Security;
+
+namespace Com1ControlPanel.Features.UsageStatistics;
+
+/// <summary>
+/// The website usage statistics cookie, set only where it is allowed: for a customer who allows "Website usage
+/// statistics", and for an anonymous visitor whose browser does not send the Global Privacy Control signal.
+/// Staff are never counted. Where it is not allowed, an existing cookie is removed and nothing is counted.
+/// </summary>
+public static class UsageStatisticsCookie
+{
+    public const string CookieName = "com1-usage";
+
+    public static WebApplication UseUsageStatistics(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } page }
+                && context.Request.Headers["Sec-Fetch-Dest"] is var dest && (dest.Count == 0 || dest == "document")
+                && context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
+            {
+                await CountAsync(context, page);
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    private static async Task CountAsync(HttpContext context, string page)
+    {
+        if (!await AllowedAsync(context))
+        {
+            if (context.Request.Cookies.ContainsKey(CookieName))
+            {
+                context.Response.Cookies.Delete(CookieName);
+            }
+            return;
+        }
+        var newVisitor = !context.Request.Cookies.ContainsKey(CookieName);
+        if (newVisitor)
+        {
+            context.Response.Cookies.Append(CookieName, Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), new CookieOptions
+            {
+                MaxAge = TimeSpan.FromDays(365),
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                Path = "/",
+            });
+        }
+        context.RequestServices.GetRequiredService<UsageCounter>().Record(page, newVisitor);
+    }
+
+    private static async Task<bool> AllowedAsync(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return !Visitor.SendsGlobalPrivacyControl(context.Request);
+        }
+        return user.IsInRole(Roles.Customer) && await context.RequestServices.GetRequiredService<ConsentService>()
+            .AllowsAsync(new ConsentKey(MarketingPurpose.UsageStatistics, ContactChannel.None), context.RequestAborted);
+    }
+}
