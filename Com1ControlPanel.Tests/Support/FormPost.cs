@@ -32,6 +32,14 @@ public static partial class FormPost
         return await client.PostAsync(action, content);
     }
 
+    /// <summary>Signs the client in through the sign-in form, as a person would; the client keeps the cookie.</summary>
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
     private static IEnumerable<KeyValuePair<string, string>> HiddenInputs(string html) =>
         Input().Matches(html)
             .Select(m => m.Value)

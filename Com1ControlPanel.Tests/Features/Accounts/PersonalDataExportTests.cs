@@ -11,11 +11,7 @@ public sealed class PersonalDataExportTests(PanelAppFactory app) : IClassFixture
     private async Task<(HttpStatusCode Status, string Body)> DownloadAsAsync(string email)
     {
         using var client = app.CreateClient();
-        using var signIn = await FormPost.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = DemoAccounts.Password,
-        });
+        using var signIn = await FormPost.SignInAsync(client, email, DemoAccounts.Password);
         var page = await client.GetStringAsync("/Account/Manage/PersonalData");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
         using var download = await client.PostAsync("/Account/Manage/DownloadPersonalData",

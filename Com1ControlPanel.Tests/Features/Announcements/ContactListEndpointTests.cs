@@ -15,11 +15,7 @@ public sealed class ContactListEndpointTests(PanelAppFactory app) : IClassFixtur
     private async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)
     {
         var client = app.CreateNonRedirectingClient();
-        using var signIn = await FormPost.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        using var signIn = await FormPost.SignInAsync(client, email, password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return client;
     }

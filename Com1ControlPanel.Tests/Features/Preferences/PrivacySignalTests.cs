@@ -15,11 +15,7 @@ public sealed class PrivacySignalTests(PanelAppFactory app) : IClassFixture<Pane
         var email = $"gpc-{Guid.NewGuid():N}"[..14] + "@example.com";
         var customer = await TestCustomers.CreateAsync(app.Services, email, "Gina Signal");
         var client = app.CreateClient();
-        using var signIn = await FormPost.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = TestCustomers.Password,
-        });
+        using var signIn = await FormPost.SignInAsync(client, email, TestCustomers.Password);
         return (client, customer.Id);
     }
 

@@ -238,11 +238,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         var bobsRecords = (await RecordsAsync(bob)).Count;
         // Bob, signed in, uses a link that was sent to alice: the link still speaks for alice only.
         using var client = app.CreateClient();
-        using var signIn = await FormPost.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "bob@example.com",
-            ["Input.Password"] = DemoAccounts.Password,
-        });
+        using var signIn = await FormPost.SignInAsync(client, "bob@example.com", DemoAccounts.Password);
 
         var (status, _, _) = await OneClickAsync(client, TokenFor(alice, ProductsByEmail));
 

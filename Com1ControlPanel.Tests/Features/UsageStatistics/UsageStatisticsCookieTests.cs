@@ -40,11 +40,7 @@ public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixt
             await db.SaveChangesAsync();
         }
         var client = app.CreateClient();
-        (await FormPost.SubmitAsync(client, "/Account/Login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = TestCustomers.Password,
-        })).Dispose();
+        (await FormPost.SignInAsync(client, email, TestCustomers.Password)).Dispose();
         return client;
     }
 
