@@ -1,5 +1,7 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Features.UsageStatistics;
@@ -20,6 +22,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConsentState> ConsentStates => Set<ConsentState>();
     public DbSet<UnsubscribeRedemption> UnsubscribeRedemptions => Set<UnsubscribeRedemption>();
     public DbSet<PageViewCount> PageViewCounts => Set<PageViewCount>();
+    public DbSet<CustomerDomain> CustomerDomains => Set<CustomerDomain>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<DisclosureEntry> DisclosureEntries => Set<DisclosureEntry>();
+    public DbSet<DisclosureChainHead> DisclosureChainHeads => Set<DisclosureChainHead>();
+    public DbSet<PendingDisclosureEntry> PendingDisclosureEntries => Set<PendingDisclosureEntry>();
+    public DbSet<DisclosureNotice> DisclosureNotices => Set<DisclosureNotice>();
     public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
 
     protected override void OnModelCreating(ModelBuilder builder)

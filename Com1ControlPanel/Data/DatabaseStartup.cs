@@ -33,7 +33,8 @@ public static class DatabaseStartup
         var seedDemoData = app.Configuration.GetValue("Seeding:DemoData", app.Environment.IsDevelopment());
         if (seedDemoData && !app.Environment.IsProduction())
         {
-            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync();
+            var disclosures = ActivatorUtilities.CreateInstance<DemoDisclosures>(services);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures).SeedAsync();
         }
 
         await services.GetRequiredService<ConsentBackfill>().RunAsync();

@@ -2,6 +2,7 @@ using Com1ControlPanel.Components;
 using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
+using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddSingleton<UsageCounter>();
         services.AddHostedService<UsageCounterFlusher>();
         services.AddAnnouncements();
+        services.AddDisclosures();
         return services;
     }
 

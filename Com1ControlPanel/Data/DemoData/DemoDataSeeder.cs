@@ -15,6 +15,7 @@ internal sealed class DemoDataSeeder(
     AppDbContext db,
     ConsentLedger consents,
     ConsentDefaults defaults,
+    DemoDisclosures disclosures,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -34,6 +35,10 @@ internal sealed class DemoDataSeeder(
                 await AddChoicesAsync(user, customer);
             }
         }
+        var alice = await users.FindByEmailAsync("alice@example.com");
+        var bob = await users.FindByEmailAsync("bob@example.com");
+        var compliance = await users.FindByEmailAsync("compliance@com1.test");
+        await disclosures.SeedAsync(alice!.Id, bob!.Id, compliance!.Id, compliance.DisplayName);
         logger.LogInformation("Demo accounts are in place");
     }
 

@@ -1,0 +1,16 @@
+using Com1ControlPanel.Features.Notifications;
+
+namespace Com1ControlPanel.Features.Disclosures;
+
+public static class DisclosuresRegistration
+{
+    public static IServiceCollection AddDisclosures(this IServiceCollection services)
+    {
+        services.AddSingleton<DisclosureLedger>();
+        services.AddSingleton<DisclosureNoticeSignal>();
+        services.AddSingleton<DisclosureNotices>();
+        services.AddHostedService<DisclosureNoticeJob>();
+        services.AddScoped<NotificationService>();
+        return services;
+    }
+}
