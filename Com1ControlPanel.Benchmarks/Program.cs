@@ -4,8 +4,9 @@ using Com1ControlPanel.Features.Preferences;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-// How long resolving the audience of an announcement takes for 100,000 customers on SQLite (the target: under 1 second).
-// Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep]
+// How long resolving the audience of an announcement takes for 100,000 customers on SQLite (the target: under 1 second),
+// then how long recording one business transfer for all of them takes (the target: under 10 seconds).
+// Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep] [--disclosures-only]
 var customers = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } count ? int.Parse(count) : 100_000;
 var keep = args.Contains("--keep");
 const int WarmUps = 2;
@@ -20,6 +21,10 @@ var seeding = Stopwatch.StartNew();
 CustomerSeeder.Seed(database.ConnectionString, customers);
 Console.WriteLine($"Seeded {customers:N0} customers and {customers * CustomerSeeder.Switches.Length:N0} consent states in {seeding.Elapsed.TotalSeconds:N1} s");
 Console.WriteLine();
+if (args.Contains("--disclosures-only"))
+{
+    return await DisclosureScenario.RunAsync(database) ? 0 : 1;
+}
 
 var audience = new MarketingAudience(database);
 var products = new ConsentKey(MarketingPurpose.ComProducts, ContactChannel.Email);
@@ -71,7 +76,9 @@ Console.WriteLine($"Load average at the end: {LoadAverage()}");
 Console.WriteLine(slowest < 1000
     ? $"Target met: every audience resolves in under 1 second (slowest median {slowest:N0} ms)."
     : $"Target MISSED: the slowest median is {slowest:N0} ms (target 1,000 ms).");
-return slowest < 1000 ? 0 : 1;
+Console.WriteLine();
+var recorded = await DisclosureScenario.RunAsync(database);
+return slowest < 1000 && recorded ? 0 : 1;
 
 static async Task<(string, int, double, double, double)> TimeAsync(string operation, Func<Task<int>> run)
 {

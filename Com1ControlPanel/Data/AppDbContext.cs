@@ -4,6 +4,7 @@ using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DisclosureChainHead> DisclosureChainHeads => Set<DisclosureChainHead>();
     public DbSet<PendingDisclosureEntry> PendingDisclosureEntries => Set<PendingDisclosureEntry>();
     public DbSet<DisclosureNotice> DisclosureNotices => Set<DisclosureNotice>();
+    public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
+    public DbSet<SupportAccessRequest> SupportAccessRequests => Set<SupportAccessRequest>();
+    public DbSet<SupportAttempt> SupportAttempts => Set<SupportAttempt>();
     public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
 
     protected override void OnModelCreating(ModelBuilder builder)

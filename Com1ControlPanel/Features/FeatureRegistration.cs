@@ -3,6 +3,7 @@ using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Disclosures.Log;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<SupportSessionCheck>();
         services.AddScoped<CustomerRegistration>();
         services.AddScoped<Accounts.PersonalDataExport>();
         services.AddScoped<ProfileService>();
@@ -51,6 +53,7 @@ public static class FeatureRegistration
         app.MapAnnouncements();
         app.MapPreferences();
         app.MapUnsubscribe();
+        app.MapDisclosureLog();
         return app;
     }
 }

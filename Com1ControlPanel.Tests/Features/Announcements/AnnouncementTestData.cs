@@ -17,11 +17,11 @@ internal static class AnnouncementTestData
     public static readonly ConsentKey ComProductsByEmail = new(MarketingPurpose.ComProducts, ContactChannel.Email);
     public static readonly ConsentKey PartnerOffersByEmail = new(MarketingPurpose.PartnerOffers, ContactChannel.Email);
 
-    public static CurrentUser Admin { get; } = new(new SignedIn(SignedIn.As("admin-1", "Chris Admin", Roles.Admin)));
+    public static CurrentUser Admin { get; } = SignedIn.User(SignedIn.As("admin-1", "Chris Admin", Roles.Admin));
 
-    public static CurrentUser SignedInAs(string role) => new(new SignedIn(SignedIn.As($"{role.ToLowerInvariant()}-1", role, role)));
+    public static CurrentUser SignedInAs(string role) => SignedIn.User(SignedIn.As($"{role.ToLowerInvariant()}-1", role, role));
 
-    public static CurrentUser Anonymous { get; } = new(new SignedIn(new System.Security.Claims.ClaimsPrincipal()));
+    public static CurrentUser Anonymous { get; } = SignedIn.User(new System.Security.Claims.ClaimsPrincipal());
 
     public static ConsentLedger Ledger(TimeProvider time) => new(Options.Create(new PreferencesOptions()), time, new ConsentChanges());
 

@@ -115,7 +115,7 @@ public sealed class ProfileServiceTests : IDisposable
     [Fact]
     public async Task Staff_accounts_have_no_customer_profile_to_read()
     {
-        var agent = new CurrentUser(new SignedIn(SignedIn.As("agent", "Dana", Roles.SupportAgent)));
+        var agent = SignedIn.User(SignedIn.As("agent", "Dana", Roles.SupportAgent));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => ServiceFor(agent).GetAsync());
     }
 

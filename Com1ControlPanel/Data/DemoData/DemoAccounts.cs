@@ -10,7 +10,8 @@ public static class DemoAccounts
 
     public sealed record DemoCustomer(
         string Email, string FullName, string? Company, string Street, string City, string? Region, string PostalCode,
-        string CountryCode, string Phone, string? MobilePhone, DateOnly Since, (Service Service, string Plan)[] Services);
+        string CountryCode, string Phone, string? MobilePhone, DateOnly Since, (Service Service, string Plan)[] Services,
+        bool RequireSupportApproval = false);
 
     public sealed record DemoStaff(string Email, string DisplayName, string Role);
 
@@ -23,7 +24,8 @@ public static class DemoAccounts
         new("bob@example.com", "Bob Schneider", "Schneider Ingenieurbüro", "Hauptstraße 12", "Berlin", null, "10115",
             "DE", "+4930901820", "+4915123456789", new DateOnly(2021, 9, 1),
             [(Service.DedicatedServers, "DS-4 (4 cores, 32 GB)"), (Service.DatabaseManagement, "Managed PostgreSQL"),
-             (Service.PciCompliance, "PCI SAQ-A")]),
+             (Service.PciCompliance, "PCI SAQ-A")],
+            RequireSupportApproval: true),
     ];
 
     public static readonly DemoStaff[] Staff =

@@ -75,6 +75,7 @@ internal sealed class DemoDataSeeder(
             CountryCode = demo.CountryCode,
             Phone = demo.Phone,
             MobilePhone = demo.MobilePhone,
+            RequireSupportApproval = demo.RequireSupportApproval,
             Version = 1,
             Services = [.. demo.Services.Select((s, i) => new ServiceSubscription
             {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Infrastructure.Security;
@@ -54,6 +55,17 @@ public static class AccountsServiceCollectionExtensions
             .AddSignInManager<RecordingSignInManager>()
             .AddClaimsPrincipalFactory<PanelClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+
+        // A support session's actor claims must survive the periodic security-stamp check, which rebuilds the principal.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            var carried = context.CurrentPrincipal?.Claims.Where(c => SupportClaims.All.Contains(c.Type)).ToList() ?? [];
+            if (carried.Count > 0 && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaims(carried.Select(c => new Claim(c.Type, c.Value)));
+            }
+            return Task.CompletedTask;
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

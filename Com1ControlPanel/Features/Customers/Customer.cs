@@ -27,6 +27,9 @@ public sealed class Customer
     /// <summary>E.164, optional.</summary>
     public string? MobilePhone { get; set; }
 
+    /// <summary>"Support must ask me before accessing my account": agents then need an approved request.</summary>
+    public bool RequireSupportApproval { get; set; }
+
     /// <summary>Raised on every change so two editors never overwrite each other silently.</summary>
     public int Version { get; set; }
 

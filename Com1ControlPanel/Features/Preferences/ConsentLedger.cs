@@ -44,6 +44,7 @@ public sealed class ConsentLedger(IOptions<PreferencesOptions> options, TimeProv
                 ActorUserId = actor.UserId,
                 ActorName = actor.DisplayName,
                 PolicyVersion = options.Value.PolicyVersion,
+                SupportSessionId = actor.SupportSessionId,
             });
             if (state is null)
             {

@@ -21,6 +21,8 @@ public sealed class ConsentRecord
     public required string ActorName { get; init; }
     /// <summary>The privacy policy version in force when the change was made.</summary>
     public required string PolicyVersion { get; init; }
+    /// <summary>The support session the change was made in, if any.</summary>
+    public Guid? SupportSessionId { get; init; }
 }
 
 /// <summary>The current position of one switch: the latest record, kept as a row so audiences are one indexed query.</summary>

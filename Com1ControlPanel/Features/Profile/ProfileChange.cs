@@ -16,6 +16,8 @@ public sealed class ProfileChange
     public required string ActorUserId { get; init; }
     public required string ActorName { get; init; }
     public ChangeSource Source { get; init; }
+    /// <summary>The support session the change was made in, if any.</summary>
+    public Guid? SupportSessionId { get; init; }
 }
 
 /// <summary>The account data a customer can see and change, named as the profile page labels them.</summary>

@@ -28,6 +28,7 @@ internal static class ProfileChanges
                 ActorUserId = actor.UserId,
                 ActorName = actor.DisplayName,
                 Source = actor.Source,
+                SupportSessionId = actor.SupportSessionId,
             });
         }
 

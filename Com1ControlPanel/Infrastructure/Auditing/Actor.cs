@@ -6,6 +6,9 @@ namespace Com1ControlPanel.Infrastructure.Auditing;
 /// </summary>
 public sealed record Actor(string UserId, string DisplayName, ChangeSource Source)
 {
+    /// <summary>The support session the actor works in, when Com 1 support acts on the customer's behalf.</summary>
+    public Guid? SupportSessionId { get; init; }
+
     public static Actor System { get; } = new("system", "Com 1 Control Panel", ChangeSource.System);
 
     /// <summary>How the customer reads this actor in their history.</summary>

@@ -9,7 +9,7 @@ namespace Com1ControlPanel.Infrastructure.Auditing;
 /// Read from the authentication state (the circuit's in interactive pages, the request's in endpoints),
 /// never from anything a page passes in.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authenticationState)
+public sealed class CurrentUser(AuthenticationStateProvider authenticationState, SupportSessionCheck sessions)
 {
     public async Task<ClaimsPrincipal> GetPrincipalAsync() =>
         (await authenticationState.GetAuthenticationStateAsync()).User;
@@ -22,9 +22,14 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState)
         {
             throw new UnauthorizedAccessException("Only a signed-in customer can do this.");
         }
-        return principal.FindFirstValue(ClaimTypes.NameIdentifier)
+        var customerId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new UnauthorizedAccessException("The sign-in has no user id.");
+        await EnsureSupportSessionActiveAsync(principal, customerId);
+        return customerId;
     }
+
+    /// <summary>True when Com 1 support is acting in the signed-in customer's account.</summary>
+    public async Task<bool> IsSupportSessionAsync() => (await GetPrincipalAsync()).IsSupportSession();
 
     /// <summary>The id of whoever is signed in, customer or staff.</summary>
     public async Task<string> GetUserIdAsync()
@@ -35,13 +40,29 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState)
             : throw new UnauthorizedAccessException("Nobody is signed in.");
     }
 
-    /// <summary>Who is really acting: the customer themselves.</summary>
+    /// <summary>
+    /// Who is really acting: the member of staff behind a support session (never the customer whose account it is),
+    /// otherwise the signed-in person themselves.
+    /// </summary>
     public async Task<Actor> GetActorAsync()
     {
         var principal = await GetPrincipalAsync();
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new UnauthorizedAccessException("Nobody is signed in.");
-        var name = principal.GetDisplayName();
-        return new Actor(userId, name, ChangeSource.Customer);
+        if (principal.SupportSessionId() is { } sessionId)
+        {
+            await EnsureSupportSessionActiveAsync(principal, userId);
+            return new Actor(principal.FindFirstValue(SupportClaims.ActorId)!, principal.FindFirstValue(SupportClaims.ActorName) ?? "Com 1 support",
+                ChangeSource.SupportOnBehalf) { SupportSessionId = sessionId };
+        }
+        return new Actor(userId, principal.GetDisplayName(), ChangeSource.Customer);
+    }
+
+    private async Task EnsureSupportSessionActiveAsync(ClaimsPrincipal principal, string customerId)
+    {
+        if (principal.SupportSessionId() is { } sessionId && !await sessions.IsActiveAsync(sessionId, customerId))
+        {
+            throw new SupportSessionEndedException();
+        }
     }
 }

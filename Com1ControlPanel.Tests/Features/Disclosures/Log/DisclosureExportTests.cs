@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Disclosures.Log;
+using Com1ControlPanel.Tests.Support;
+using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+
+namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
+
+public sealed class DisclosureExportTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly LogTestData data;
+
+    public DisclosureExportTests() => data = new LogTestData(database);
+
+    private static async Task<JsonDocument> JsonAsync(DisclosureExport export)
+    {
+        using var output = new MemoryStream();
+        await DisclosureExportWriter.WriteJsonAsync(export, output);
+        return JsonDocument.Parse(output.ToArray());
+    }
+
+    private static Dictionary<string, string> Fields(JsonElement entry) =>
+        entry.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.GetString()!);
+
+    [Fact]
+    public async Task The_json_export_lets_anyone_recompute_every_hash_and_the_head_offline()
+    {
+        var customer = data.Customer("exporter");
+        var original = await data.RecordAsync(NewDisclosure("Nexa \\ Partners", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
+            description: "Line one.\nLine two.", reference: "PA-2024-07"), customer);
+        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, notice: NoticeRule.NoSeparateNotice), customer);
+        await data.RecordAsync(NewDisclosure("Nexa \\ Partners", description: "Corrected.", corrects: original.Id,
+            notice: NoticeRule.DelayedUntil, delayedUntil: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)), customer);
+
+        using var json = await JsonAsync(await data.ServiceFor(customer).ExportAsync());
+
+        var root = json.RootElement;
+        var entries = root.GetProperty("entries").EnumerateArray().Select(Fields).ToList();
+        Assert.Equal("com1-disclosure-entry-v1", root.GetProperty("format").GetString());
+        Assert.Equal(["1", "2", "3"], entries.Select(e => e["sequence"]));
+        var previous = DisclosureChain.Genesis;
+        foreach (var entry in entries)
+        {
+            Assert.Equal(previous, entry["previous"]);
+            Assert.Equal(entry["hash"], OfflineHash(entry));
+            previous = entry["hash"];
+        }
+        Assert.Equal(previous, root.GetProperty("headHash").GetString());
+        Assert.Equal(3, root.GetProperty("headSequence").GetInt32());
+        Assert.Equal("Line one.\nLine two.", entries[0]["description"]);
+        Assert.Equal(original.Id.ToString("D"), entries[2]["corrects"]);
+        Assert.Equal("DelayedUntil:2026-01-01T00:00:00Z", entries[2]["notice"]);
+        Assert.Equal("Name,EmailAddress", entries[0]["dataCategories"]);
+    }
+
+    [Fact]
+    public async Task The_csv_export_has_a_row_per_entry_with_sequence_and_hashes_and_escapes_formulas()
+    {
+        var customer = data.Customer("csv");
+        await data.RecordAsync(NewDisclosure("=HYPERLINK(\"https://evil.example\",\"Click\")", reference: "+1 555 0100"), customer);
+        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry), customer);
+        var export = await data.ServiceFor(customer).ExportAsync();
+        using var output = new MemoryStream();
+
+        await DisclosureExportWriter.WriteCsvAsync(export, output);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(",", DisclosureExportEntry.Columns), lines[0]);
+        Assert.StartsWith("sequence,occurredAt,recipient,", lines[0]);
+        Assert.EndsWith(",previous,hash", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("1,2024-01-10T12:00:00Z,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\",", lines[1]);
+        Assert.Contains(",\"'+1 555 0100\",", lines[1]);
+        Assert.EndsWith($",{DisclosureChain.Genesis},{(await data.ServiceFor(customer).GetDetailAsync(1))!.Hash}", lines[1]);
+        Assert.StartsWith("2,", lines[2]);
+    }
+
+    [Fact]
+    public async Task An_export_streams_a_large_log_in_chain_order()
+    {
+        var customer = data.Customer("large");
+        await data.RecordManyAsync(customer, 250);
+
+        var export = await data.ServiceFor(customer).ExportAsync();
+        var sequences = new List<int>();
+        await foreach (var entry in export.Entries)
+        {
+            sequences.Add(entry.Sequence);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 250), sequences);
+        Assert.Equal(250, export.HeadSequence);
+    }
+
+    public void Dispose() => database.Dispose();
+}

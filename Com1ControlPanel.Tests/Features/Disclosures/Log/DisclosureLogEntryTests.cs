@@ -1,0 +1,110 @@
+using Com1ControlPanel.Components;
+using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Disclosures.Log;
+using Com1ControlPanel.Tests.Support;
+using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+
+namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
+
+public sealed class DisclosureLogEntryTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly LogTestData data;
+
+    public DisclosureLogEntryTests() => data = new LogTestData(database);
+
+    [Fact]
+    public async Task A_correction_and_the_entry_it_corrects_point_at_each_other()
+    {
+        var customer = data.Customer("corrected");
+        var original = await data.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
+        await data.RecordAsync(NewDisclosure("Unrelated"), customer);
+        await data.RecordAsync(NewDisclosure("Acme", description: "Your name and email address.", corrects: original.Id), customer);
+        var log = data.ServiceFor(customer);
+
+        var first = await log.GetDetailAsync(1);
+        var correction = await log.GetDetailAsync(3);
+        var unrelated = await log.GetDetailAsync(2);
+
+        Assert.Equal((false, null, 3), (first!.IsCorrection, first.CorrectsSequence, first.CorrectedBySequence));
+        Assert.Equal((true, 1, null), (correction!.IsCorrection, correction.CorrectsSequence, correction.CorrectedBySequence));
+        Assert.Equal((false, null, null), (unrelated!.IsCorrection, unrelated.CorrectsSequence, unrelated.CorrectedBySequence));
+    }
+
+    [Fact]
+    public async Task An_entry_corrected_twice_points_at_the_newest_correction_on_every_page()
+    {
+        var customer = data.Customer("twice");
+        var original = await data.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
+        await data.RecordManyAsync(customer, 25);
+        await data.RecordAsync(NewDisclosure("Acme", description: "Your name and email.", corrects: original.Id), customer);
+        await data.RecordAsync(NewDisclosure("Acme", description: "Your name, email and phone.", corrects: original.Id), customer);
+        var log = data.ServiceFor(customer);
+
+        var all = await AllPagesAsync(log);
+
+        Assert.Equal(28, all.Single(i => i.Sequence == 1).CorrectedBySequence);
+        Assert.Equal(28, (await log.GetDetailAsync(1))!.CorrectedBySequence);
+        Assert.Equal([1, 1], all.Where(i => i.IsCorrection).Select(i => i.CorrectsSequence));
+        Assert.All(all.Where(i => i.Sequence != 1), i => Assert.Null(i.CorrectedBySequence));
+    }
+
+    [Fact]
+    public async Task An_entry_says_who_received_what_why_when_and_how_the_customer_was_told()
+    {
+        var customer = data.Customer("detail");
+        var occurred = new DateTime(2025, 6, 2, 14, 0, 0, DateTimeKind.Utc);
+        await data.RecordAsync(NewDisclosure("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
+            DataCategories.Name | DataCategories.CustomerLogs, "Sign-in logs.", "Subpoena CGC-25-612345", occurred), customer);
+        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, notice: NoticeRule.NoSeparateNotice), customer);
+
+        var item = await data.ServiceFor(customer).GetDetailAsync(1);
+        var registry = await data.ServiceFor(customer).GetDetailAsync(2);
+
+        Assert.NotNull(item);
+        Assert.Equal(("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement),
+            (item.RecipientName, item.RecipientCategory, item.Ground));
+        Assert.Equal(DataCategories.Name | DataCategories.CustomerLogs, item.Categories);
+        Assert.Equal(("Sign-in logs.", "Subpoena CGC-25-612345", occurred), (item.Description, item.Reference, item.OccurredAt));
+        Assert.Equal(DisclosureChain.Genesis, item.PreviousHash);
+        Assert.Equal(item.Hash, registry!.PreviousHash);
+        // Not told yet: the notice job has not run.
+        Assert.Equal("We are telling you by email and in your panel now.", NoticeText.Describe(item.Notice, ViewerTime.Utc));
+        Assert.StartsWith("No separate notice", NoticeText.Describe(registry.Notice, ViewerTime.Utc));
+    }
+
+    [Fact]
+    public async Task The_chart_counts_per_year_by_recipient_category_when_the_log_spans_years()
+    {
+        var customer = data.Customer("chart-years");
+        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, occurredAt: new DateTime(2019, 3, 15, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await data.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, occurredAt: new DateTime(2025, 3, 10, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await data.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2025, 6, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await data.RecordAsync(NewDisclosure("Court again", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2025, 9, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
+
+        var chart = await data.ServiceFor(customer).GetChartAsync();
+
+        Assert.False(chart.ByMonth);
+        Assert.Equal(["2019", "2020", "2021", "2022", "2023", "2024", "2025"], chart.Periods.Select(p => p.Label));
+        Assert.Equal(1, chart.Periods[0][RecipientCategory.DomainRegistry]);
+        Assert.Equal((1, 2), (chart.Periods[^1][RecipientCategory.Partner], chart.Periods[^1][RecipientCategory.CourtOrLegalProcess]));
+        Assert.Equal(4, chart.Total);
+        Assert.Equal([RecipientCategory.Partner, RecipientCategory.CourtOrLegalProcess, RecipientCategory.DomainRegistry], chart.Categories);
+    }
+
+    [Fact]
+    public async Task The_chart_counts_per_month_when_the_log_spans_under_two_years()
+    {
+        var customer = data.Customer("chart-months");
+        await data.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, occurredAt: new DateTime(2025, 11, 10, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await data.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2026, 2, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
+
+        var chart = await data.ServiceFor(customer).GetChartAsync();
+
+        Assert.True(chart.ByMonth);
+        Assert.Equal(["Nov 2025", "Dec 2025", "Jan 2026", "Feb 2026"], chart.Periods.Select(p => p.Label));
+        Assert.Equal([1, 0, 0, 1], chart.Periods.Select(p => p.Total));
+    }
+
+    public void Dispose() => database.Dispose();
+}

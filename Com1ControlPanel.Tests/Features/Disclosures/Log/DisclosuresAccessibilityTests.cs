@@ -1,0 +1,82 @@
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Data.DemoData;
+using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Tests.EndToEnd;
+using Com1ControlPanel.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
+
+/// <summary>axe-core's WCAG 2.1 A and AA rules on alice's disclosure log, its detail dialog and verification, and the bell.</summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChromium chromium)
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private async Task<IPage> SignedInAsync(string theme, string email, string password, int width = 1280)
+    {
+        var page = await chromium.NewPageAsync(server.BaseAddress);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = server.BaseAddress.ToString() }]);
+        await page.SignInAsync(email, password);
+        return page;
+    }
+
+    [Theory]
+    [InlineData("light", 1280)]
+    [InlineData("dark", 375)]
+    public async Task The_log_its_detail_and_its_verification_pass_wcag_aa(string theme, int width)
+    {
+        var page = await SignedInAsync(theme, "alice@example.com", DemoAccounts.Password, width);
+        await page.GotoAsync("/disclosures");
+        await page.WaitForInteractiveAsync();
+        await AssertNoViolationsAsync(page);
+
+        await page.ClickAsync("#verify-log");
+        await page.Locator("#verification-result").WaitForAsync();
+        Assert.Contains("Verified 3 entries.", await page.Locator("#verification-result").InnerTextAsync());
+        await page.ClickAsync("#entry-3 button");
+        await page.Locator("#disclosure-detail").WaitForAsync();
+        await AssertNoViolationsAsync(page);
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_open_bell_passes_wcag_aa(string theme)
+    {
+        var email = $"bell-{Guid.NewGuid():N}"[..16] + "@example.com";
+        var customer = await TestCustomers.CreateAsync(server.App.Services, email, "Bea Bell");
+        await using (var db = await server.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            NotificationService.Add(db, customer.Id, "New disclosure in your log", "Com 1 shared some of your data with Nexa.", "disclosures", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var page = await SignedInAsync(theme, email, TestCustomers.Password);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+
+        var bell = page.Locator("#notification-bell button");
+        await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
+        await bell.ClickAsync();
+        await page.Locator("#mark-all-read").WaitForAsync();
+        await AssertNoViolationsAsync(page);
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var results = await page.RunAxe(WcagAa);
+        var found = results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+    }
+}

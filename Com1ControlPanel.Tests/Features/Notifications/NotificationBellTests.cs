@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using Bunit;
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Com1ControlPanel.Tests.Features.Notifications;
+
+public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
+{
+    private readonly TestDatabase database = new();
+    private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
+    public NotificationBellTests()
+    {
+        using (var db = database.CreateDbContext())
+        {
+            TestCustomers.Add(db, "fay", "Fay Test");
+            TestCustomers.Add(db, "gus", "Gus Test");
+            NotificationService.Add(db, "fay", "New disclosure in your log", "Com 1 shared some of your data with Nexa.", "disclosures", Now.AddHours(-2));
+            NotificationService.Add(db, "fay", "New disclosure in your log", "Com 1 shared some of your data with the court.", "disclosures", Now.AddHours(-1));
+            db.Notifications.Add(new Notification { UserId = "fay", Title = "Welcome", Text = "Your panel is ready.", CreatedAt = Now.AddDays(-9), ReadAt = Now.AddDays(-9) });
+            NotificationService.Add(db, "gus", "For Gus only", "Not for Fay.", null, Now);
+            db.SaveChanges();
+        }
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("fay@example.com");
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "fay"));
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(_ => database);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<SupportSessionCheck>();
+        Services.AddScoped<CurrentUser>();
+        Services.AddScoped<NotificationService>();
+    }
+
+    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderBell()
+    {
+        // The live page (set once every service is registered: the renderer fixes them).
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var host = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<NotificationBell>(1);
+            builder.CloseComponent();
+        });
+        host.WaitForElement("#notification-bell button[aria-label='Notifications, 2 unread']");
+        return host;
+    }
+
+    [Fact]
+    public void The_bell_shows_how_many_notifications_are_unread()
+    {
+        var bell = RenderBell();
+
+        Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Opening_the_bell_lists_the_users_own_recent_notifications_newest_first()
+    {
+        var bell = RenderBell();
+
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        bell.WaitForElement("#mark-all-read");
+        var items = bell.FindAll(".notification-text").Select(e => e.TextContent).ToList();
+        Assert.Equal(3, items.Count);
+        Assert.Contains("with the court", items[0]);
+        Assert.Contains("with Nexa", items[1]);
+        Assert.Contains("Your panel is ready.", items[2]);
+        Assert.DoesNotContain(items, i => i.Contains("Gus", StringComparison.Ordinal));
+        Assert.Equal(2, bell.FindAll(".notification-unread").Count);
+    }
+
+    [Fact]
+    public async Task Mark_all_as_read_clears_the_badge_and_leaves_other_users_alone()
+    {
+        var bell = RenderBell();
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        await bell.WaitForElement("#mark-all-read").ClickAsync(new());
+
+        bell.WaitForElement("#notification-bell button[aria-label='Notifications, none unread']");
+        Assert.Empty(bell.FindAll(".mud-badge"));
+        await using var db = database.CreateDbContext();
+        Assert.Equal(0, await db.Notifications.CountAsync(n => n.UserId == "fay" && n.ReadAt == null));
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == "gus" && n.ReadAt == null));
+    }
+
+    [Fact]
+    public async Task Opening_the_bell_again_shows_what_arrived_meanwhile()
+    {
+        var bell = RenderBell();
+        await using (var db = database.CreateDbContext())
+        {
+            NotificationService.Add(db, "fay", "Announcement", "Planned maintenance on Sunday.", null, Now.AddMinutes(5));
+            await db.SaveChangesAsync();
+        }
+
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        bell.WaitForElement("#notification-bell button[aria-label='Notifications, 3 unread']");
+        Assert.Contains("Planned maintenance on Sunday.", bell.FindAll(".notification-text")[0].TextContent);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        database.Dispose();
+    }
+}

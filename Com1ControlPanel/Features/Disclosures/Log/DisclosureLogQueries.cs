@@ -1,0 +1,118 @@
+using System.Linq.Expressions;
+using Com1ControlPanel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Features.Disclosures.Log;
+
+/// <summary>The timeline's filters and its projection, always on one customer's entries.</summary>
+internal static class DisclosureLogQueries
+{
+    /// <summary>The customer's entries that pass <paramref name="filter"/>; only rows of the log (never pending ones).</summary>
+    public static IQueryable<DisclosureEntry> Matching(AppDbContext db, string customerId, DisclosureFilter filter)
+    {
+        var entries = db.DisclosureEntries.Where(e => e.CustomerId == customerId);
+        if (filter.Recipient is { } recipient)
+        {
+            entries = entries.Where(e => e.Disclosure!.RecipientCategory == recipient);
+        }
+        if (filter.Ground is { } ground)
+        {
+            entries = entries.Where(e => e.Disclosure!.Ground == ground);
+        }
+        if (filter.Data is { } data && data != DataCategories.None)
+        {
+            entries = entries.Where(e => (e.Disclosure!.Categories & data) != 0);
+        }
+        if (filter.OccurredFrom is { } from)
+        {
+            entries = entries.Where(e => e.Disclosure!.OccurredAt >= from);
+        }
+        if (filter.OccurredBefore is { } before)
+        {
+            entries = entries.Where(e => e.Disclosure!.OccurredAt < before);
+        }
+        if (SearchTerm(filter.Search) is { } term)
+        {
+            // lower() on both sides: case-insensitive on SQLite and PostgreSQL alike (SQLite folds ASCII letters only).
+            entries = entries.Where(e => e.Disclosure!.RecipientName.ToLower().Contains(term)
+                || e.Disclosure.Description.ToLower().Contains(term)
+                || e.Disclosure.Reference.ToLower().Contains(term));
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// An entry as the customer sees it. Its notice and the entry it corrects come from small per-row lookups over
+    /// indexes, cheap for a page of 21 rows; which later entry corrects it comes from <see cref="WithCorrectionsAsync"/>.
+    /// Corrections count only when they are in this customer's own log.
+    /// </summary>
+    public static Expression<Func<DisclosureEntry, DisclosureLogItem>> Item(AppDbContext db, string customerId) => e =>
+        new DisclosureLogItem(
+            e.Sequence,
+            e.DisclosureId,
+            e.Disclosure!.OccurredAt,
+            e.Disclosure.RecordedAt,
+            e.AddedAt,
+            e.Disclosure.RecipientName,
+            e.Disclosure.RecipientCategory,
+            e.Disclosure.Ground,
+            e.Disclosure.Categories,
+            e.Disclosure.Description,
+            e.Disclosure.Reference,
+            new DisclosureNoticeView(
+                e.Disclosure.NoticeRule,
+                e.Disclosure.NoticeDelayedUntil,
+                db.DisclosureNotices.Where(n => n.EntryId == e.Id).Select(n => (DateTime?)n.NotifiedAt).FirstOrDefault()),
+            e.Disclosure.CorrectsId != null,
+            db.DisclosureEntries
+                .Where(c => c.CustomerId == customerId && c.DisclosureId == e.Disclosure.CorrectsId)
+                .Select(c => (int?)c.Sequence).FirstOrDefault(),
+            // Filled in by WithCorrectionsAsync, which finds corrections through the index on CorrectsId.
+            null,
+            e.PreviousHash,
+            e.Hash);
+
+    /// <summary>
+    /// Sets <see cref="DisclosureLogItem.CorrectedBySequence"/>: the newest entry in this customer's log whose disclosure
+    /// corrects the item's. Asked of the disclosures first (an index on CorrectsId; usually nothing), and only then of
+    /// the customer's entries, so a long log is never walked to find that nothing was corrected.
+    /// </summary>
+    public static async Task<List<DisclosureLogItem>> WithCorrectionsAsync(
+        AppDbContext db, string customerId, List<DisclosureLogItem> items, CancellationToken cancellationToken)
+    {
+        var shown = items.Select(i => (Guid?)i.DisclosureId).ToList();
+        var corrections = await db.Disclosures
+            .Where(c => shown.Contains(c.CorrectsId))
+            .Select(c => new { c.Id, Corrects = c.CorrectsId!.Value })
+            .ToListAsync(cancellationToken);
+        if (corrections.Count == 0)
+        {
+            return items;
+        }
+        var newest = new Dictionary<Guid, int>();
+        foreach (var correction in corrections)
+        {
+            // One disclosure at a time: with a single id the database looks it up through the DisclosureId index (with
+            // several, SQLite prefers to walk the customer's log).
+            var sequence = await db.DisclosureEntries
+                .Where(e => e.DisclosureId == correction.Id && e.CustomerId == customerId)
+                .Select(e => (int?)e.Sequence)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (sequence is { } found && found > newest.GetValueOrDefault(correction.Corrects))
+            {
+                newest[correction.Corrects] = found;
+            }
+        }
+        return [.. items.Select(i => newest.TryGetValue(i.DisclosureId, out var by) ? i with { CorrectedBySequence = by } : i)];
+    }
+
+    private static string? SearchTerm(string? search)
+    {
+        var term = search?.Trim();
+        if (string.IsNullOrEmpty(term))
+        {
+            return null;
+        }
+        return (term.Length > DisclosureFilter.MaxSearchLength ? term[..DisclosureFilter.MaxSearchLength] : term).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,97 @@
+namespace Com1ControlPanel.Features.Support;
+
+/// <summary>Why an agent needs to act in a customer's account; shown to the customer.</summary>
+public enum SupportReason
+{
+    CustomerInitiated,
+    BillingQuestion,
+    TechnicalIncident,
+    ComplianceReview,
+}
+
+/// <summary>
+/// A bounded period in which a support agent acts inside a customer's account. Everything done in it is recorded with
+/// the agent as the actor and shown to the customer under "Who accessed my account".
+/// </summary>
+public sealed class SupportSession
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required string AgentUserId { get; init; }
+    public required string AgentName { get; init; }
+    public required string CustomerId { get; init; }
+    public SupportReason Reason { get; init; }
+    public required string Ticket { get; init; }
+    public string Note { get; init; } = "";
+    public DateTime StartedAt { get; init; }
+    public DateTime ExpiresAt { get; init; }
+    public DateTime? EndedAt { get; set; }
+    public SessionEnding? Ending { get; set; }
+    public string? EndedByUserId { get; set; }
+    /// <summary>The customer's approval this session was started under, when they require one.</summary>
+    public Guid? AccessRequestId { get; init; }
+
+    public bool IsActiveAt(DateTime now) => EndedAt is null && now < ExpiresAt;
+}
+
+public enum SessionEnding
+{
+    /// <summary>The agent pressed "End session".</summary>
+    EndedByAgent,
+    /// <summary>An administrator ended it.</summary>
+    EndedByAdmin,
+    /// <summary>Its time ran out.</summary>
+    Expired,
+}
+
+/// <summary>
+/// An agent asking a customer who requires it for permission to access their account. Unanswered requests expire after
+/// 24 hours; an approval opens a window (its approved length, from the moment of approval) in which a session may run.
+/// </summary>
+public sealed class SupportAccessRequest
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required string AgentUserId { get; init; }
+    public required string AgentName { get; init; }
+    public required string CustomerId { get; init; }
+    public SupportReason Reason { get; init; }
+    public required string Ticket { get; init; }
+    public string Note { get; init; } = "";
+    public int RequestedMinutes { get; init; }
+    public DateTime RequestedAt { get; init; }
+    public DateTime AnswerBy { get; init; }
+    public AccessRequestStatus Status { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public int? ApprovedMinutes { get; set; }
+    public DateTime? WindowEndsAt { get; set; }
+}
+
+public enum AccessRequestStatus
+{
+    Pending,
+    Approved,
+    Denied,
+}
+
+/// <summary>An attempt to start or use a support session that was refused: kept for review, never shown as an access.</summary>
+public sealed class SupportAttempt
+{
+    public long Id { get; init; }
+    public DateTime At { get; init; }
+    public required string AgentUserId { get; init; }
+    public string? CustomerId { get; init; }
+    public SupportRefusal Refusal { get; init; }
+}
+
+public enum SupportRefusal
+{
+    NotAnAgent,
+    TargetIsStaff,
+    OwnAccount,
+    AccountLockedOrClosed,
+    AlreadyInSession,
+    TwoFactorRequired,
+    ApprovalRequired,
+    InvalidRequest,
+    SessionEnded,
+    ForbiddenDuringSession,
+}
