@@ -3,6 +3,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features;
 using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Logging;
@@ -34,6 +35,8 @@ try
     // Routing after error handling, headers and logging, so a routing failure gets all three.
     app.UseRouting();
     app.UseAuthentication();
+    // Before authorization: an ended support session gives the browser back to the agent before any page is chosen.
+    app.UseSupportSessionGuard();
     app.UseAuthorization();
     app.UseAntiforgery();
     app.UseAuthenticationStateForEndpoints();

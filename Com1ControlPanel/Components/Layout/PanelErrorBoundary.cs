@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
+using Com1ControlPanel.Infrastructure.Auditing;
 using MudBlazor;
 
 namespace Com1ControlPanel.Components.Layout;
@@ -18,6 +19,11 @@ public sealed class PanelErrorBoundary : ErrorBoundary
 
     protected override Task OnErrorAsync(Exception exception)
     {
+        if (exception is SupportSessionEndedException)
+        {
+            // Not a fault: the session ran out or was ended. Nothing to log; the page explains and offers the way back.
+            return Task.CompletedTask;
+        }
         reference = Guid.NewGuid().ToString("N")[..12];
         using (Serilog.Context.LogContext.PushProperty("CorrelationId", reference))
         {
@@ -31,6 +37,11 @@ public sealed class PanelErrorBoundary : ErrorBoundary
         if (CurrentException is null)
         {
             builder.AddContent(0, ChildContent);
+            return;
+        }
+        if (CurrentException is SupportSessionEndedException)
+        {
+            BuildSessionEnded(builder);
             return;
         }
         builder.OpenComponent<MudAlert>(1);
@@ -48,6 +59,24 @@ public sealed class PanelErrorBoundary : ErrorBoundary
         builder.AddComponentParameter(8, nameof(MudButton.OnClick),
             EventCallback.Factory.Create<MouseEventArgs>(this, () => Navigation.Refresh(forceReload: true)));
         builder.AddComponentParameter(9, nameof(MudButton.ChildContent), (RenderFragment)(b => b.AddContent(0, "Reload the page")));
+        builder.CloseComponent();
+    }
+
+    private void BuildSessionEnded(RenderTreeBuilder builder)
+    {
+        builder.OpenComponent<MudAlert>(20);
+        builder.AddComponentParameter(21, nameof(MudAlert.Severity), Severity.Warning);
+        builder.AddComponentParameter(22, nameof(MudAlert.ChildContent), (RenderFragment)(alert =>
+            alert.AddContent(0, "The support session has ended, so nothing more can be done in this account. Nothing was changed.")));
+        builder.CloseComponent();
+        builder.OpenComponent<MudButton>(23);
+        builder.AddComponentParameter(24, nameof(MudButton.Class), "mt-4");
+        builder.AddComponentParameter(25, nameof(MudButton.Variant), Variant.Filled);
+        builder.AddComponentParameter(26, nameof(MudButton.Color), Color.Primary);
+        // A full page load: the server then gives the browser back to the agent.
+        builder.AddComponentParameter(27, nameof(MudButton.OnClick),
+            EventCallback.Factory.Create<MouseEventArgs>(this, () => Navigation.NavigateTo("/support", forceLoad: true)));
+        builder.AddComponentParameter(28, nameof(MudButton.ChildContent), (RenderFragment)(b => b.AddContent(0, "Back to the support console")));
         builder.CloseComponent();
     }
 }

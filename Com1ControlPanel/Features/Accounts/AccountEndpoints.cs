@@ -8,6 +8,8 @@ using Microsoft.Extensions.Primitives;
 using Com1ControlPanel.Features.Accounts.Pages;
 using Com1ControlPanel.Features.Accounts.Pages.Manage;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Accounts;
 
@@ -42,8 +44,14 @@ internal static class AccountEndpoints
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] SupportSessionEnding supportSessions,
             [FromForm] string returnUrl) =>
         {
+            // Signing out of a customer's account during a support session ends the session too.
+            if (user.SupportSessionId() is { } sessionId)
+            {
+                await supportSessions.EndAsync(sessionId, SessionEnding.EndedByAgent, user.FindFirstValue(SupportClaims.ActorId)!);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });

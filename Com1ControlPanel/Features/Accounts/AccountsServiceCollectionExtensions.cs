@@ -56,10 +56,14 @@ public static class AccountsServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PanelClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
-        // A support session's actor claims must survive the periodic security-stamp check, which rebuilds the principal.
+        // A support session's actor claims, and how the user signed in, must survive the periodic security-stamp check,
+        // which rebuilds the principal from the database.
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
-            var carried = context.CurrentPrincipal?.Claims.Where(c => SupportClaims.All.Contains(c.Type)).ToList() ?? [];
+            var carried = context.CurrentPrincipal?.Claims
+                .Where(c => SupportClaims.All.Contains(c.Type) || c.Type == PanelClaims.AuthenticationMethod)
+                .Where(c => context.NewPrincipal?.HasClaim(c.Type, c.Value) != true)
+                .ToList() ?? [];
             if (carried.Count > 0 && context.NewPrincipal?.Identity is ClaimsIdentity identity)
             {
                 identity.AddClaims(carried.Select(c => new Claim(c.Type, c.Value)));

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Components;
@@ -20,14 +21,23 @@ public sealed class EmailChangeService(
     CurrentUser currentUser,
     Outbox outbox,
     NavigationManager navigation,
+    SupportAttempts supportAttempts,
     TimeProvider time,
     ILogger<EmailChangeService> logger)
 {
     public const int MaxEmailLength = 256;
 
+    public const string OnlyTheCustomer = "Only the customer can change the email address; Com 1 support cannot do it in a session.";
+
     public async Task<EmailChangeResult> RequestAsync(string? newEmail, string? password)
     {
         var customerId = await currentUser.GetCustomerIdAsync();
+        // The sign-in address is how the account is recovered: only its owner may change it, never support in a session.
+        if (await currentUser.GetActorAsync() is { SupportSessionId: not null } agent)
+        {
+            await supportAttempts.RecordAsync(agent.UserId, customerId, SupportRefusal.ForbiddenDuringSession);
+            return EmailChangeResult.Invalid(nameof(newEmail), OnlyTheCustomer);
+        }
         newEmail = newEmail?.Trim() ?? "";
         if (newEmail.Length == 0 || newEmail.Length > MaxEmailLength || !new EmailAddressAttribute().IsValid(newEmail))
         {

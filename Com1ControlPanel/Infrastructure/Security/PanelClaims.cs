@@ -10,6 +10,13 @@ public static class PanelClaims
 {
     public const string DisplayName = "com1:display_name";
 
+    /// <summary>How the user proved who they are ("amr", RFC 8176); "mfa" when a second factor or a passkey was used.</summary>
+    public const string AuthenticationMethod = "amr";
+    public const string MultiFactor = "mfa";
+
+    public static bool SignedInWithSecondFactor(this ClaimsPrincipal principal) =>
+        principal.HasClaim(AuthenticationMethod, MultiFactor);
+
     public static string GetDisplayName(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(DisplayName) ?? principal.Identity?.Name ?? "";
 }

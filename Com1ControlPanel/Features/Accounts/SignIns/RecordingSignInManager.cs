@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,13 @@ internal sealed class RecordingSignInManager(
     public override async Task SignInWithClaimsAsync(
         ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
+        // A passkey proves possession and the user's presence: as strong as a password and a code. Saying so in the
+        // cookie lets features that need a second factor (support sessions) ask one question whichever way was used.
+        if (attempting is SignInMethod.TwoFactor or SignInMethod.RecoveryCode or SignInMethod.Passkey
+            && !additionalClaims.Any(c => c.Type == PanelClaims.AuthenticationMethod && c.Value == PanelClaims.MultiFactor))
+        {
+            additionalClaims = [.. additionalClaims, new Claim(PanelClaims.AuthenticationMethod, PanelClaims.MultiFactor)];
+        }
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         if (attempting is { } method)
         {

@@ -1,0 +1,20 @@
+using Com1ControlPanel.Features.Support.Admin;
+using Com1ControlPanel.Features.Support.Console;
+
+namespace Com1ControlPanel.Features.Support;
+
+public static class SupportRegistration
+{
+    /// <summary>Support sessions: starting, ending, refusing and recording them, the agent console and the admin view.</summary>
+    public static IServiceCollection AddSupport(this IServiceCollection services)
+    {
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
+        services.AddScoped<SupportSessions>();
+        services.AddSingleton<SupportAttempts>();
+        services.AddSingleton<SupportSessionEnding>();
+        services.AddScoped<SupportConsole>();
+        services.AddScoped<CurrentSupportSession>();
+        services.AddScoped<ActiveSupportSessions>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Security;
+
+namespace Com1ControlPanel.Features.Support;
+
+/// <summary>
+/// Runs on every request made with a support session's cookie. A session that has ended or run out (or a cookie naming
+/// a session that is not this account's) gives the browser back to the agent; what support may never do in a customer's
+/// account is refused here, whatever link or hand-made request asks for it. Both are recorded as attempts.
+/// </summary>
+public sealed class SupportSessionGuard(RequestDelegate next)
+{
+    public const string NotAllowedPath = "/support/not-allowed";
+
+    public async Task InvokeAsync(HttpContext http, SupportSessionCheck check, SupportAttempts attempts, SupportSessionEnding ending)
+    {
+        var path = http.Request.Path;
+        if (http.User.SupportSessionId() is not { } sessionId || IsStaticAsset(path) && !SupportForbiddenPaths.IsForbidden(path))
+        {
+            await next(http);
+            return;
+        }
+        var customerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var agentId = http.User.FindFirstValue(SupportClaims.ActorId) ?? "unknown";
+
+        if (!await check.IsActiveAsync(sessionId, customerId, http.RequestAborted))
+        {
+            await attempts.RecordAsync(agentId, customerId, SupportRefusal.SessionEnded);
+            await ending.EndAsync(sessionId, SessionEnding.Expired, "system");
+            var restored = await SupportSignIn.BackToAgentAsync(http);
+            await RefuseAsync(http, restored ? $"/support?ended={sessionId}" : "/Account/Login", SupportRefusal.SessionEnded);
+            return;
+        }
+        if (SupportForbiddenPaths.IsForbidden(path))
+        {
+            await attempts.RecordAsync(agentId, customerId, SupportRefusal.ForbiddenDuringSession);
+            await RefuseAsync(http, NotAllowedPath, SupportRefusal.ForbiddenDuringSession);
+            return;
+        }
+        await next(http);
+    }
+
+    // A page load is sent where it can be explained; anything else (a form post, a script's request, the live
+    // connection) gets a plain refusal, since a redirect would let a post appear to work.
+    private static async Task RefuseAsync(HttpContext http, string location, SupportRefusal refusal)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            http.Response.Redirect(location);
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await http.Response.WriteAsync(refusal.Describe());
+    }
+
+    // Scripts, styles and images carry nothing of the account: no database check for each of them.
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || Path.HasExtension(path.Value);
+}
+
+/// <summary>What stays with the customer: sign-in and security settings, the email address, downloads of their data.</summary>
+public static class SupportForbiddenPaths
+{
+    private static readonly string[] Prefixes =
+    [
+        // Password, two-factor, passkeys, email address, external logins, personal data download and account closure.
+        "/Account/Manage",
+        "/Account/PasskeyCreationOptions",
+        "/Account/LinkExternalLogin",
+        // Downloads of the customer's data.
+        "/disclosures/export",
+        "/preferences/receipt",
+    ];
+
+    public static bool IsForbidden(PathString path) =>
+        Prefixes.Any(prefix => path.Value?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true);
+}
+
+public static class SupportSessionGuardExtensions
+{
+    public static IApplicationBuilder UseSupportSessionGuard(this IApplicationBuilder app) => app.UseMiddleware<SupportSessionGuard>();
+}

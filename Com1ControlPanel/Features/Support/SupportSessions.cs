@@ -1,0 +1,210 @@
+using System.Security.Claims;
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Com1ControlPanel.Features.Support;
+
+/// <summary>
+/// Starting support sessions and asking customers for access, for support agents only (checked on the server). The
+/// refusals of <see cref="SupportAccessRules"/> apply every time and each refusal is recorded as a
+/// <see cref="SupportAttempt"/>. Signing the agent in as the customer is the HTTP endpoint's part.
+/// </summary>
+public sealed class SupportSessions(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    SupportAttempts attempts,
+    Outbox outbox,
+    IOptions<SupportOptions> options,
+    TimeProvider time,
+    ILogger<SupportSessions> logger)
+{
+    public int MaxMinutes => options.Value.MaxSessionMinutes;
+
+    /// <summary>What the console needs to know before offering to start: refusal, and where an approval stands.</summary>
+    public async Task<SupportAccessState> GetStateAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var agent = await currentUser.GetPrincipalAsync();
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await SupportTargets.FindAsync(db, customerId, now, cancellationToken);
+        var refusal = SupportAccessRules.RefusalFor(agent, target, options.Value.RequireTwoFactor);
+        if (refusal is not null || target is null || !target.RequiresApproval)
+        {
+            return new SupportAccessState(refusal, target?.RequiresApproval ?? false, null, null);
+        }
+        var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        return new SupportAccessState(null, true,
+            await UsableApprovalAsync(db, agentId, customerId, now, cancellationToken),
+            await PendingRequestAsync(db, agentId, customerId, now, cancellationToken));
+    }
+
+    /// <summary>Starts a session, or refuses it (recorded) and starts nothing.</summary>
+    public async Task<SupportStartResult> StartAsync(SupportStartForm form, CancellationToken cancellationToken = default)
+    {
+        var agent = await currentUser.GetPrincipalAsync();
+        var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await SupportTargets.FindAsync(db, form.CustomerId, now, cancellationToken);
+        if (await RefuseAsync(agent, target, form) is { } refused)
+        {
+            return refused;
+        }
+
+        var minutes = form.Minutes;
+        SupportAccessRequest? approval = null;
+        if (target!.RequiresApproval)
+        {
+            approval = await UsableApprovalAsync(db, agentId!, target.UserId, now, cancellationToken);
+            if (approval is null)
+            {
+                await attempts.RecordAsync(agentId!, target.UserId, SupportRefusal.ApprovalRequired, cancellationToken);
+                return new SupportStartResult.Refused(SupportRefusal.ApprovalRequired);
+            }
+            // The customer approved a window: the session never outlasts it, nor the length they agreed to.
+            minutes = Math.Min(minutes, approval.ApprovedMinutes ?? 0);
+        }
+
+        var expiresAt = now.AddMinutes(minutes);
+        if (approval?.WindowEndsAt is { } windowEnd && windowEnd < expiresAt)
+        {
+            expiresAt = windowEnd;
+        }
+        var session = new SupportSession
+        {
+            AgentUserId = agentId!,
+            AgentName = agent.GetDisplayName(),
+            CustomerId = target.UserId,
+            Reason = form.Reason!.Value,
+            Ticket = form.Ticket.Trim(),
+            Note = form.Note.Trim(),
+            StartedAt = now,
+            ExpiresAt = expiresAt,
+            AccessRequestId = approval?.Id,
+        };
+        db.SupportSessions.Add(session);
+        await TellCustomerAsync(db, session, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.NotifySaved();
+        logger.LogInformation("Support session {SessionId} started by {AgentId} for {CustomerId} until {ExpiresAt}",
+            session.Id, session.AgentUserId, session.CustomerId, session.ExpiresAt);
+        return new SupportStartResult.Started(session);
+    }
+
+    /// <summary>Asks a customer who requires it for access; the customer answers on their "Who accessed my account" page.</summary>
+    public async Task<SupportStartResult> RequestAccessAsync(SupportStartForm form, CancellationToken cancellationToken = default)
+    {
+        var agent = await currentUser.GetPrincipalAsync();
+        var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await SupportTargets.FindAsync(db, form.CustomerId, now, cancellationToken);
+        if (await RefuseAsync(agent, target, form) is { } refused)
+        {
+            return refused;
+        }
+        if (!target!.RequiresApproval)
+        {
+            return new SupportStartResult.Invalid(new() { [nameof(form.CustomerId)] = ["This customer does not require approval: start the session."] });
+        }
+        if (await PendingRequestAsync(db, agentId!, target.UserId, now, cancellationToken) is { } pending)
+        {
+            return new SupportStartResult.AwaitingApproval(pending);
+        }
+
+        var request = new SupportAccessRequest
+        {
+            AgentUserId = agentId!,
+            AgentName = agent.GetDisplayName(),
+            CustomerId = target.UserId,
+            Reason = form.Reason!.Value,
+            Ticket = form.Ticket.Trim(),
+            Note = form.Note.Trim(),
+            RequestedMinutes = form.Minutes,
+            RequestedAt = now,
+            AnswerBy = now + options.Value.ApprovalAnswerTime,
+            Status = AccessRequestStatus.Pending,
+        };
+        db.SupportAccessRequests.Add(request);
+        NotificationService.Add(db, target.UserId, "Com 1 support asks to access your account",
+            $"{request.AgentName} from Com 1 support asks for {request.RequestedMinutes} minutes in your account "
+            + $"({request.Reason.Describe()}, ticket {request.Ticket}). Approve or deny it under Who accessed my account.",
+            "access", now);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Support access request {RequestId} by {AgentId} for {CustomerId}", request.Id, agentId, target.UserId);
+        return new SupportStartResult.AwaitingApproval(request);
+    }
+
+    private async Task<SupportStartResult?> RefuseAsync(ClaimsPrincipal agent, SupportTarget? target, SupportStartForm form)
+    {
+        var refusal = SupportAccessRules.RefusalFor(agent, target, options.Value.RequireTwoFactor);
+        var agentId = agent.FindFirstValue(SupportClaims.ActorId) ?? agent.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (refusal is { } why)
+        {
+            if (agentId is not null)
+            {
+                await attempts.RecordAsync(agentId, target?.UserId, why);
+            }
+            logger.LogInformation("Support session refused for {AgentId}: {Refusal}", agentId, why);
+            return new SupportStartResult.Refused(why);
+        }
+        var errors = form.Validate(options.Value.MaxSessionMinutes);
+        return errors.Count > 0 ? new SupportStartResult.Invalid(errors) : null;
+    }
+
+    private async Task TellCustomerAsync(AppDbContext db, SupportSession session, CancellationToken cancellationToken)
+    {
+        var customer = await db.Users.AsNoTracking().Where(u => u.Id == session.CustomerId)
+            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+        var what = $"{session.AgentName} from Com 1 support started a session in your account at {session.StartedAt:HH:mm} UTC "
+            + $"({session.Reason.Describe()}, ticket {session.Ticket}). It ends by {session.ExpiresAt:HH:mm} UTC at the latest.";
+        outbox.Add(db, new OutboundEmail(session.CustomerId, customer.Email!, "Com 1 support is accessing your account",
+            EmailTemplate.Compose(customer.DisplayName,
+                [what, "Everything done in the session is listed in your control panel under Who accessed my account.",
+                 "If you did not expect this, reply to this email or call us."]),
+            MessageCategory.Essential, what));
+        NotificationService.Add(db, session.CustomerId, "Com 1 support is in your account", what, "access", session.StartedAt);
+    }
+
+    private static Task<SupportAccessRequest?> UsableApprovalAsync(
+        AppDbContext db, string agentId, string customerId, DateTime now, CancellationToken cancellationToken) =>
+        db.SupportAccessRequests.AsNoTracking()
+            .Where(r => r.AgentUserId == agentId && r.CustomerId == customerId && r.Status == AccessRequestStatus.Approved
+                        && r.WindowEndsAt > now && !db.SupportSessions.Any(s => s.AccessRequestId == r.Id))
+            .OrderByDescending(r => r.AnsweredAt).FirstOrDefaultAsync(cancellationToken);
+
+    private static Task<SupportAccessRequest?> PendingRequestAsync(
+        AppDbContext db, string agentId, string customerId, DateTime now, CancellationToken cancellationToken) =>
+        db.SupportAccessRequests.AsNoTracking()
+            .Where(r => r.AgentUserId == agentId && r.CustomerId == customerId && r.Status == AccessRequestStatus.Pending
+                        && r.AnswerBy > now)
+            .OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(cancellationToken);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>Where a support agent stands with one customer's account.</summary>
+/// <param name="Approval">An approved, unused window the agent may start a session in.</param>
+/// <param name="Pending">The agent's request still waiting for the customer's answer.</param>
+public sealed record SupportAccessState(SupportRefusal? Refusal, bool RequiresApproval, SupportAccessRequest? Approval, SupportAccessRequest? Pending);
+
+public abstract record SupportStartResult
+{
+    private SupportStartResult() { }
+
+    public sealed record Started(SupportSession Session) : SupportStartResult;
+
+    public sealed record AwaitingApproval(SupportAccessRequest Request) : SupportStartResult;
+
+    public sealed record Refused(SupportRefusal Refusal) : SupportStartResult
+    {
+        public string Message => Refusal.Describe();
+    }
+
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : SupportStartResult;
+}
