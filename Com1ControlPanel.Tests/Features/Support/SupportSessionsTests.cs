@@ -1,0 +1,238 @@
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Security;
+using Com1ControlPanel.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Com1ControlPanel.Tests.Features.Support;
+
+/// <summary>Starting sessions and asking for access, on a real database and a fake clock.</summary>
+public sealed class SupportSessionsTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+
+    public SupportSessionsTests()
+    {
+        using var db = database.CreateDbContext();
+        TestCustomers.Add(db, "alice", "Alice Test");
+        TestCustomers.Add(db, "bob", "Bob Test").RequireSupportApproval = true;
+        TestCustomers.Add(db, "carol", "Carol Test").Status = AccountStatus.Closed;
+        db.Users.Add(new ApplicationUser { Id = "agent-2", UserName = "agent2@com1.test", Email = "agent2@com1.test", DisplayName = "Other Agent" });
+        db.Roles.Add(new IdentityRole { Id = "role-agent", Name = Roles.SupportAgent, NormalizedName = "SUPPORTAGENT" });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = "agent-2", RoleId = "role-agent" });
+        db.SaveChanges();
+    }
+
+    public void Dispose() => database.Dispose();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private SupportAttempts Attempts => new(database, clock);
+
+    private SupportSessions ServiceFor(System.Security.Claims.ClaimsPrincipal principal) => new(database,
+        SignedIn.User(principal, database, clock), Attempts, new Outbox(database, new OutboxSignal(), clock),
+        Options.Create(new SupportOptions()), clock, NullLogger<SupportSessions>.Instance);
+
+    private static SupportStartForm Form(string customerId, int minutes = 20) => new()
+    {
+        CustomerId = customerId, Reason = SupportReason.CustomerInitiated, Ticket = "T-77", Note = "Fix the phone number", Minutes = minutes,
+    };
+
+    [Fact]
+    public async Task A_started_session_records_the_agent_reason_and_expiry_and_tells_the_customer_by_email()
+    {
+        var result = await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice"));
+
+        var session = Assert.IsType<SupportStartResult.Started>(result).Session;
+        await using var db = database.CreateDbContext();
+        var stored = await db.SupportSessions.SingleAsync();
+        Assert.Equal(("agent-1", "Dana Agent", "alice", SupportReason.CustomerInitiated, "T-77", Now, Now.AddMinutes(20)),
+            (stored.AgentUserId, stored.AgentName, stored.CustomerId, stored.Reason, stored.Ticket, stored.StartedAt, stored.ExpiresAt));
+        Assert.Equal(session.Id, stored.Id);
+        var email = await db.OutboxMessages.SingleAsync();
+        Assert.Equal(("alice", "alice@example.com", MessageCategory.Essential), (email.RecipientUserId, email.ToAddress, email.Category));
+        Assert.Contains("Dana Agent", email.TextBody);
+        Assert.Contains(await db.Notifications.ToListAsync(), n => n.UserId == "alice" && n.Link == "access");
+    }
+
+    [Theory]
+    [InlineData("carol", SupportRefusal.AccountLockedOrClosed)]
+    [InlineData("agent-2", SupportRefusal.TargetIsStaff)]
+    [InlineData("agent-1", SupportRefusal.InvalidRequest)]
+    [InlineData("nobody", SupportRefusal.InvalidRequest)]
+    public async Task A_refused_start_is_recorded_and_starts_nothing(string customerId, SupportRefusal expected)
+    {
+        var result = await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form(customerId));
+
+        Assert.Equal(expected, Assert.IsType<SupportStartResult.Refused>(result).Refusal);
+        await using var db = database.CreateDbContext();
+        Assert.Empty(await db.SupportSessions.ToListAsync());
+        Assert.Empty(await db.OutboxMessages.ToListAsync());
+        var attempt = await db.SupportAttempts.SingleAsync();
+        Assert.Equal(("agent-1", expected), (attempt.AgentUserId, attempt.Refusal));
+    }
+
+    [Fact]
+    public async Task An_agent_in_a_session_cannot_start_another_and_the_attempt_names_the_real_agent()
+    {
+        var result = await ServiceFor(SupportPrincipals.InSession("alice", Guid.NewGuid())).StartAsync(Form("bob"));
+
+        Assert.Equal(SupportRefusal.AlreadyInSession, Assert.IsType<SupportStartResult.Refused>(result).Refusal);
+        await using var db = database.CreateDbContext();
+        Assert.Equal("agent-1", (await db.SupportAttempts.SingleAsync()).AgentUserId);
+        Assert.Empty(await db.SupportSessions.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_customer_who_requires_approval_cannot_be_accessed_without_it()
+    {
+        var result = await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("bob"));
+
+        Assert.Equal(SupportRefusal.ApprovalRequired, Assert.IsType<SupportStartResult.Refused>(result).Refusal);
+        await using var db = database.CreateDbContext();
+        Assert.Empty(await db.SupportSessions.ToListAsync());
+        Assert.Empty(await db.SupportAccessRequests.ToListAsync());
+        Assert.Equal(SupportRefusal.ApprovalRequired, (await db.SupportAttempts.SingleAsync()).Refusal);
+    }
+
+    [Fact]
+    public async Task Asking_creates_one_pending_request_that_expires_after_24_hours_and_notifies_the_customer()
+    {
+        var agent = ServiceFor(SupportPrincipals.Agent());
+
+        var first = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", 25))).Request;
+        var again = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", 25))).Request;
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal((AccessRequestStatus.Pending, 25, Now.AddHours(24)), (first.Status, first.RequestedMinutes, first.AnswerBy));
+        await using var db = database.CreateDbContext();
+        Assert.Single(await db.SupportAccessRequests.ToListAsync());
+        Assert.Single(await db.Notifications.Where(n => n.UserId == "bob").ToListAsync());
+        Assert.Equal(first.Id, (await agent.GetStateAsync("bob")).Pending?.Id);
+
+        clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        var state = await agent.GetStateAsync("bob");
+        Assert.Null(state.Pending);
+        Assert.Null(state.Approval);
+        Assert.IsType<SupportStartResult.Refused>(await agent.StartAsync(Form("bob")));
+        var fresh = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob"))).Request;
+        Assert.NotEqual(first.Id, fresh.Id);
+    }
+
+    [Fact]
+    public async Task An_approval_opens_one_session_no_longer_than_the_customer_agreed_to()
+    {
+        var agent = ServiceFor(SupportPrincipals.Agent());
+        var request = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", 30))).Request;
+        await AnswerAsync(request.Id, AccessRequestStatus.Approved, approvedMinutes: 10);
+
+        var session = Assert.IsType<SupportStartResult.Started>(await agent.StartAsync(Form("bob", 30))).Session;
+
+        Assert.Equal((request.Id, Now.AddMinutes(10)), (session.AccessRequestId, session.ExpiresAt));
+        // The approval is used up: a second session needs a new one.
+        Assert.Equal(SupportRefusal.ApprovalRequired,
+            Assert.IsType<SupportStartResult.Refused>(await agent.StartAsync(Form("bob"))).Refusal);
+    }
+
+    [Fact]
+    public async Task An_approval_is_for_the_agent_who_asked_and_only_within_its_window()
+    {
+        var agent = ServiceFor(SupportPrincipals.Agent());
+        var request = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", 15))).Request;
+        await AnswerAsync(request.Id, AccessRequestStatus.Approved, approvedMinutes: 15);
+
+        var other = ServiceFor(SupportPrincipals.Agent(id: "agent-9", name: "Someone Else"));
+        Assert.IsType<SupportStartResult.Refused>(await other.StartAsync(Form("bob")));
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(SupportRefusal.ApprovalRequired,
+            Assert.IsType<SupportStartResult.Refused>(await agent.StartAsync(Form("bob"))).Refusal);
+    }
+
+    [Fact]
+    public async Task A_denied_request_starts_nothing()
+    {
+        var agent = ServiceFor(SupportPrincipals.Agent());
+        var request = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob"))).Request;
+        await AnswerAsync(request.Id, AccessRequestStatus.Denied, approvedMinutes: null);
+
+        Assert.Equal(SupportRefusal.ApprovalRequired,
+            Assert.IsType<SupportStartResult.Refused>(await agent.StartAsync(Form("bob"))).Refusal);
+        await using var db = database.CreateDbContext();
+        Assert.Empty(await db.SupportSessions.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Changes_in_a_session_carry_the_agent_the_customer_and_the_session_and_stop_when_it_ends()
+    {
+        var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice", 10))).Session;
+        var profile = new ProfileService(database, SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock), clock,
+            NullLogger<ProfileService>.Instance);
+
+        var form = (await profile.GetAsync()).Form;
+        form.Phone = "(415) 555-0111";
+        Assert.IsType<ProfileSaveResult.Saved>(await profile.SaveAsync(form));
+
+        await using (var db = database.CreateDbContext())
+        {
+            var change = await db.ProfileChanges.SingleAsync();
+            Assert.Equal(("alice", "agent-1", "Dana Agent", ChangeSource.SupportOnBehalf, session.Id),
+                (change.CustomerId, change.ActorUserId, change.ActorName, change.Source, change.SupportSessionId));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        form = (await new ProfileService(database, SignedIn.Customer("alice"), clock, NullLogger<ProfileService>.Instance).GetAsync()).Form;
+        form.City = "Oakland";
+        await Assert.ThrowsAsync<SupportSessionEndedException>(() => profile.SaveAsync(form));
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Single(await db.ProfileChanges.ToListAsync());
+            Assert.Equal("San Francisco", (await db.Customers.SingleAsync(c => c.Id == "alice")).City);
+        }
+    }
+
+    [Fact]
+    public async Task The_email_address_cannot_be_changed_in_a_session_and_the_attempt_is_recorded()
+    {
+        var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice"))).Session;
+        var emailChange = new EmailChangeService(null!, database, SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock),
+            new Outbox(database, new OutboxSignal(), clock), null!, Attempts, clock, NullLogger<EmailChangeService>.Instance);
+
+        var result = await emailChange.RequestAsync("agent-owned@example.com", "guess");
+
+        Assert.Equal(EmailChangeService.OnlyTheCustomer, result.Error);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(("agent-1", SupportRefusal.ForbiddenDuringSession), await db.SupportAttempts.Select(a => ValueTuple.Create(a.AgentUserId, a.Refusal)).SingleAsync());
+        Assert.Equal(["alice@example.com"], await db.OutboxMessages.Select(m => m.ToAddress).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_session_claim_for_another_customers_session_is_refused()
+    {
+        var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice"))).Session;
+        var forged = SignedIn.User(SupportPrincipals.InSession("bob", session.Id), database, clock);
+
+        await Assert.ThrowsAsync<SupportSessionEndedException>(forged.GetCustomerIdAsync);
+        await Assert.ThrowsAsync<SupportSessionEndedException>(forged.GetActorAsync);
+    }
+
+    private async Task AnswerAsync(Guid requestId, AccessRequestStatus status, int? approvedMinutes)
+    {
+        await using var db = database.CreateDbContext();
+        var request = await db.SupportAccessRequests.SingleAsync(r => r.Id == requestId);
+        request.Status = status;
+        request.AnsweredAt = Now;
+        request.ApprovedMinutes = approvedMinutes;
+        request.WindowEndsAt = approvedMinutes is { } minutes ? Now.AddMinutes(minutes) : null;
+        await db.SaveChangesAsync();
+    }
+}
