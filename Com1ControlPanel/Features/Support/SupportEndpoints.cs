@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Com1ControlPanel.Infrastructure.Security;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Com1ControlPanel.Features.Support;
 
@@ -15,24 +15,23 @@ public static class SupportEndpoints
 
     public static IEndpointRouteBuilder MapSupportSessions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(StartPath, async (
-            HttpContext http,
-            SupportSessions sessions,
-            SupportAttempts attempts,
-            [FromForm] string? customerId,
-            [FromForm] string? reason,
-            [FromForm] string? ticket,
-            [FromForm] string? note,
-            [FromForm] string? minutes) =>
+        endpoints.MapPost(StartPath, async (HttpContext http, IAntiforgery antiforgery, SupportSessions sessions, SupportAttempts attempts) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return ForgedRequest;
+            }
+            var fields = await http.Request.ReadFormAsync();
+            string? Field(string name) => fields.TryGetValue(name, out var value) ? value.ToString() : null;
+            var (customerId, reason, minutes) = (Field("customerId"), Field("reason"), Field("minutes"));
             var form = new SupportStartForm
             {
                 CustomerId = customerId ?? "",
                 // Names only: a number would otherwise slip through Enum.TryParse as an undefined reason.
                 Reason = Enum.TryParse<SupportReason>(reason, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(reason, out _)
                     ? parsed : null,
-                Ticket = ticket ?? "",
-                Note = note ?? "",
+                Ticket = Field("ticket") ?? "",
+                Note = Field("note") ?? "",
                 Minutes = int.TryParse(minutes, out var length) ? length : 0,
             };
             var result = await sessions.StartAsync(form);
@@ -51,10 +50,14 @@ public static class SupportEndpoints
                 default:
                     return Back(form.CustomerId, SupportRefusal.InvalidRequest);
             }
-        }).RequireAuthorization();
+        }).RequireAuthorization().DisableAntiforgery();
 
-        endpoints.MapPost(EndPath, async (HttpContext http, SupportSessionEnding ending) =>
+        endpoints.MapPost(EndPath, async (HttpContext http, IAntiforgery antiforgery, SupportSessionEnding ending) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return ForgedRequest;
+            }
             if (http.User.SupportSessionId() is not { } sessionId)
             {
                 return Results.LocalRedirect("~/support");
@@ -64,10 +67,14 @@ public static class SupportEndpoints
             return await SupportSignIn.BackToAgentAsync(http)
                 ? Results.LocalRedirect($"~/support?ended={sessionId}")
                 : Results.LocalRedirect("~/Account/Login");
-        }).RequireAuthorization();
+        }).RequireAuthorization().DisableAntiforgery();
 
         return endpoints;
     }
+
+    // Checked here rather than by the antiforgery middleware, whose refusal surfaces as a server error in minimal APIs.
+    private static readonly IResult ForgedRequest =
+        Results.BadRequest("The form had expired or did not come from the control panel. Reload the page and try again.");
 
     private static IResult Back(string customerId, SupportRefusal refusal) =>
         Results.LocalRedirect($"~/support?customer={Uri.EscapeDataString(customerId.Length > 450 ? "" : customerId)}&refused={refusal}");
