@@ -23,6 +23,11 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
 
     public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
     {
+        // Notifications are for the customer: support looking at them in a session must not mark them read.
+        if (await currentUser.IsSupportSessionAsync())
+        {
+            return;
+        }
         var userId = await currentUser.GetUserIdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
