@@ -1,6 +1,4 @@
 using Com1ControlPanel.Tests.Support;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
@@ -10,11 +8,6 @@ namespace Com1ControlPanel.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class AccessibilityTests(PanelServer server, DebianChromium chromium)
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     public static TheoryData<string, string> AnonymousPages => new()
     {
         { "/Account/Login", "light" }, { "/Account/Login", "dark" },
@@ -61,12 +54,5 @@ public sealed class AccessibilityTests(PanelServer server, DebianChromium chromi
         return page;
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe(WcagAa);
-        var found = results.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
-    }
+    private static Task AssertNoViolationsAsync(IPage page) => AccessibilityChecks.AssertNoViolationsAsync(page);
 }

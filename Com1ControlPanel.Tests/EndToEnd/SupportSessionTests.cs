@@ -42,7 +42,7 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
         await page.GotoAsync("/support");
         await page.WaitForInteractiveAsync();
         await page.FillAsync("#support-search", search);
-        await page.ClickAsync($"button[aria-label='Choose {fullName}']");
+        await page.ClickAsync($"button[aria-label='Choose: {fullName}']");
         await page.Locator("#start-session-form").WaitForAsync();
     }
 
@@ -52,6 +52,25 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Support the customer asked for')");
         await page.FillAsync("#session-ticket", ticket);
         await page.FillAsync("#session-note", "Update the telephone number as asked on the phone");
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_console_and_the_session_banner_pass_wcag_aa(string theme)
+    {
+        var (page, _) = await SignedInAgentAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = server.BaseAddress.ToString() }]);
+        var name = "Axel " + Guid.NewGuid().ToString("N")[..8];
+        await TestCustomers.CreateAsync(server.App.Services, $"a11y-{Guid.NewGuid():N}"[..16] + "@example.com", name);
+        await ChooseCustomerAsync(page, name, name);
+        await FillStartFormAsync(page, "T-A11Y");
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
+
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/"), page.ClickAsync("#start-session"));
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator(".support-banner")).ToBeVisibleAsync();
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
     }
 
     [Fact]
