@@ -225,6 +225,20 @@ public sealed class SupportSessionsTests : IDisposable
         await Assert.ThrowsAsync<SupportSessionEndedException>(forged.GetActorAsync);
     }
 
+    [Fact]
+    public async Task Nothing_of_the_account_can_be_read_once_the_session_has_run_out()
+    {
+        var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice", 5))).Session;
+        var inSession = SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock);
+        Assert.Equal("alice", await inSession.GetUserIdAsync());
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        await Assert.ThrowsAsync<SupportSessionEndedException>(inSession.GetUserIdAsync);
+        await Assert.ThrowsAsync<SupportSessionEndedException>(inSession.GetCustomerIdAsync);
+        await Assert.ThrowsAsync<SupportSessionEndedException>(inSession.GetActorAsync);
+    }
+
     private async Task AnswerAsync(Guid requestId, AccessRequestStatus status, int? approvedMinutes)
     {
         await using var db = database.CreateDbContext();

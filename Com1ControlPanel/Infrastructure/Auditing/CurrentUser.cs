@@ -35,9 +35,11 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState,
     public async Task<string> GetUserIdAsync()
     {
         var principal = await GetPrincipalAsync();
-        return principal.Identity?.IsAuthenticated == true
+        var userId = principal.Identity?.IsAuthenticated == true
             ? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new UnauthorizedAccessException("The sign-in has no user id.")
             : throw new UnauthorizedAccessException("Nobody is signed in.");
+        await EnsureSupportSessionActiveAsync(principal, userId);
+        return userId;
     }
 
     /// <summary>
