@@ -166,6 +166,9 @@ public sealed class SupportSessionHttpTests : IClassFixture<SupportSessionHttpTe
         Assert.DoesNotContain(await admin.ListAsync(), s => s.Id == sessionId);
         using var response = await client.GetAsync("/profile");
         Assert.Equal($"/support?ended={sessionId}", response.Headers.Location?.OriginalString);
+        var latest = (await admin.RecentAttemptsAsync()).First();
+        Assert.Equal(("Dana Reyes", "Alice Morgan", SupportRefusal.SessionEnded), (latest.Agent, latest.Customer, latest.Refusal));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => As(SupportPrincipals.Agent()).RecentAttemptsAsync());
         await using var db = support.CreateDbContext();
         Assert.Equal((SessionEnding.EndedByAdmin, "admin-x"), await db.SupportSessions.Where(s => s.Id == sessionId)
             .Select(s => ValueTuple.Create(s.Ending, s.EndedByUserId)).SingleAsync());

@@ -23,6 +23,23 @@ public sealed class ActiveSupportSessions(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The latest refused attempts to start or use a session, newest first, with the agent's and customer's names.</summary>
+    public async Task<IReadOnlyList<RefusedAttemptView>> RecentAttemptsAsync(int count = 50, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (from attempt in db.SupportAttempts.AsNoTracking()
+                      join agent in db.Users on attempt.AgentUserId equals agent.Id into agents
+                      from agent in agents.DefaultIfEmpty()
+                      join customer in db.Users on attempt.CustomerId equals customer.Id into customers
+                      from customer in customers.DefaultIfEmpty()
+                      orderby attempt.At descending, attempt.Id descending
+                      select new RefusedAttemptView(attempt.At, agent == null ? attempt.AgentUserId : agent.DisplayName,
+                          customer == null ? null : customer.DisplayName, attempt.Refusal))
+            .Take(Math.Clamp(count, 1, 200))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Ends one session at once: its next request or action is refused and the agent is signed back in as themselves.</summary>
     public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
@@ -44,3 +61,5 @@ public sealed class ActiveSupportSessions(
 public sealed record ActiveSessionView(
     Guid Id, string AgentName, string CustomerName, string CustomerNumber, SupportReason Reason, string Ticket,
     DateTime StartedAt, DateTime ExpiresAt);
+
+public sealed record RefusedAttemptView(DateTime At, string Agent, string? Customer, SupportRefusal Refusal);
