@@ -7,6 +7,7 @@ using Com1ControlPanel.Features.Disclosures.Log;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
         services.AddHostedService<UsageCounterFlusher>();
         services.AddAnnouncements();
         services.AddDisclosures();
+        services.AddSupportAccessPage();
         return services;
     }
 
