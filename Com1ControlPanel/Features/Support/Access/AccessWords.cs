@@ -25,6 +25,15 @@ public static class AccessWords
         _ => state.ToString(),
     };
 
+    /// <summary>The end of "Ended 16:12, by the agent".</summary>
+    public static string EndedBy(this SessionState state) => state switch
+    {
+        SessionState.EndedByAgent => "by the agent",
+        SessionState.EndedByAdmin => "by a Com 1 administrator",
+        SessionState.TimeRanOut => "by itself, when its time ran out",
+        _ => "",
+    };
+
     public static string Describe(this RequestOutcome outcome) => outcome switch
     {
         RequestOutcome.Pending => "Waiting for your answer",
