@@ -34,7 +34,8 @@ public static class DatabaseStartup
         if (seedDemoData && !app.Environment.IsProduction())
         {
             var disclosures = ActivatorUtilities.CreateInstance<DemoDisclosures>(services);
-            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures).SeedAsync();
+            var supportAccess = ActivatorUtilities.CreateInstance<DemoSupportAccess>(services);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess).SeedAsync();
         }
 
         await services.GetRequiredService<ConsentBackfill>().RunAsync();

@@ -16,6 +16,7 @@ internal sealed class DemoDataSeeder(
     ConsentLedger consents,
     ConsentDefaults defaults,
     DemoDisclosures disclosures,
+    DemoSupportAccess supportAccess,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -39,6 +40,8 @@ internal sealed class DemoDataSeeder(
         var bob = await users.FindByEmailAsync("bob@example.com");
         var compliance = await users.FindByEmailAsync("compliance@com1.test");
         await disclosures.SeedAsync(alice!.Id, bob!.Id, compliance!.Id, compliance.DisplayName);
+        var agent = await users.FindByEmailAsync("agent@com1.test");
+        await supportAccess.SeedAsync(alice.Id, bob.Id, agent!.Id, agent.DisplayName);
         logger.LogInformation("Demo accounts are in place");
     }
 

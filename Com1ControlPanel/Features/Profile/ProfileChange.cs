@@ -33,6 +33,8 @@ public enum ProfileField
     Phone,
     MobilePhone,
     Email,
+    /// <summary>"Support must ask me before accessing my account", stored as On or Off.</summary>
+    SupportApproval,
 }
 
 public static class ProfileFieldLabels
@@ -49,6 +51,7 @@ public static class ProfileFieldLabels
         ProfileField.Phone => "Phone",
         ProfileField.MobilePhone => "Mobile phone",
         ProfileField.Email => "Email address",
+        ProfileField.SupportApproval => "Support must ask before accessing my account",
         _ => field.ToString(),
     };
 }

@@ -1,3 +1,4 @@
+using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Features.Support.Admin;
 using Com1ControlPanel.Features.Support.Console;
 
@@ -5,7 +6,7 @@ namespace Com1ControlPanel.Features.Support;
 
 public static class SupportRegistration
 {
-    /// <summary>Support sessions: starting, ending, refusing and recording them, the agent console and the admin view.</summary>
+    /// <summary>Support sessions: starting, ending, refusing and recording them, the agent console, the customer's access page and the admin view.</summary>
     public static IServiceCollection AddSupport(this IServiceCollection services)
     {
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
@@ -15,6 +16,7 @@ public static class SupportRegistration
         services.AddScoped<SupportConsole>();
         services.AddScoped<CurrentSupportSession>();
         services.AddScoped<ActiveSupportSessions>();
+        services.AddSupportAccessPage();
         return services;
     }
 }
