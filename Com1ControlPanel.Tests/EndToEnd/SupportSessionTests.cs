@@ -48,7 +48,8 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
 
     private static async Task FillStartFormAsync(IPage page, string ticket)
     {
-        await page.ClickAsync("#session-reason");
+        // Once chosen, the select shows its value in place of the input: the select itself is what a person clicks.
+        await page.Locator(".mud-input-control.mud-select", new() { Has = page.Locator("#session-reason") }).ClickAsync();
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Support the customer asked for')");
         await page.FillAsync("#session-ticket", ticket);
         await page.FillAsync("#session-note", "Update the telephone number as asked on the phone");
@@ -107,10 +108,87 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
         await Assertions.Expect(seen).ToContainTextAsync($"Com 1 support ({agentName}) on your behalf");
         await Assertions.Expect(alice.Locator(".support-banner")).ToHaveCountAsync(0);
 
+        await alice.GotoAsync("/access");
+        await alice.WaitForInteractiveAsync();
+        var card = alice.Locator("#support-sessions [id^='session-']", new() { HasText = agentName });
+        await Assertions.Expect(card).ToContainTextAsync("T-4242");
+        await Assertions.Expect(card).ToContainTextAsync("You asked Com 1 support for help");
+        await card.Locator("button[aria-expanded]").ClickAsync();
+        await Assertions.Expect(card.Locator(".session-actions")).ToContainTextAsync("+1 415-555-0123");
+
         await using var db = server.App.CreateDbContext();
         var session = await db.SupportSessions.SingleAsync(s => s.AgentName == agentName);
         Assert.Equal(("T-4242", Com1ControlPanel.Features.Support.SessionEnding.EndedByAgent), (session.Ticket, session.Ending));
         Assert.Contains(await db.SupportAttempts.Where(a => a.AgentUserId == session.AgentUserId).ToListAsync(),
             a => a.Refusal == Com1ControlPanel.Features.Support.SupportRefusal.ForbiddenDuringSession);
+    }
+
+    [Fact]
+    public async Task Bob_denies_a_request_approves_the_next_shorter_and_an_unanswered_one_expires()
+    {
+        var (agent, agentName) = await SignedInAgentAsync();
+        await ChooseCustomerAsync(agent, "Bob Schneider", "Bob Schneider");
+        await Assertions.Expect(agent.Locator("#approval-status")).ToContainTextAsync("wants to be asked");
+        await Assertions.Expect(agent.Locator("#start-session")).ToHaveCountAsync(0);
+        await AskAsync(agent, "T-DENY");
+
+        var bob = await chromium.NewPageAsync(server.BaseAddress);
+        await bob.SignInAsync("bob@example.com", DemoAccounts.Password);
+        await bob.GotoAsync("/access");
+        await bob.WaitForInteractiveAsync();
+        await RequestOf(bob, agentName).Locator("[id^='deny-']").ClickAsync();
+        await bob.ClickAsync(".mud-dialog button:has-text('Deny access')");
+        await Assertions.Expect(PastRequest(bob, "T-DENY")).ToContainTextAsync("Denied");
+
+        await agent.ClickAsync("#check-approval");
+        await Assertions.Expect(agent.Locator("#ask-customer")).ToBeVisibleAsync();
+        await Assertions.Expect(agent.Locator("#start-session")).ToHaveCountAsync(0);
+
+        await AskAsync(agent, "T-APPROVE");
+        await bob.ReloadAsync();
+        await bob.WaitForInteractiveAsync();
+        await RequestOf(bob, agentName).Locator("[id^='approve-']").ClickAsync();
+        await Assertions.Expect(PastRequest(bob, "T-APPROVE")).ToContainTextAsync("Approved for 15 minutes");
+
+        await agent.ClickAsync("#check-approval");
+        await Assertions.Expect(agent.Locator("#approval-status")).ToContainTextAsync("Approved for 15 minutes");
+        await Task.WhenAll(agent.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/"), agent.ClickAsync("#start-session"));
+        await Assertions.Expect(agent.Locator(".support-banner")).ToContainTextAsync(agentName);
+        await Task.WhenAll(agent.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/support"), agent.ClickAsync("#end-support-session"));
+
+        // A request nobody answers expires after 24 hours: moved back in time here, as the server's clock cannot be.
+        await ChooseCustomerAsync(agent, "Bob Schneider", "Bob Schneider");
+        await AskAsync(agent, "T-EXPIRE");
+        await using (var db = server.App.CreateDbContext())
+        {
+            var unanswered = await db.SupportAccessRequests.SingleAsync(r => r.AgentName == agentName && r.Ticket == "T-EXPIRE");
+            await db.SupportAccessRequests.Where(r => r.Id == unanswered.Id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.RequestedAt, DateTime.UtcNow.AddHours(-25))
+                .SetProperty(x => x.AnswerBy, DateTime.UtcNow.AddHours(-1)));
+        }
+        await bob.ReloadAsync();
+        await bob.WaitForInteractiveAsync();
+        await Assertions.Expect(RequestOf(bob, agentName)).ToHaveCountAsync(0);
+        await Assertions.Expect(PastRequest(bob, "T-EXPIRE")).ToContainTextAsync("Expired without an answer");
+        await agent.ClickAsync("#check-approval");
+        await Assertions.Expect(agent.Locator("#ask-customer")).ToBeVisibleAsync();
+
+        await using var check = server.App.CreateDbContext();
+        var sessions = await check.SupportSessions.Where(s => s.AgentName == agentName).ToListAsync();
+        Assert.Equal("T-APPROVE", Assert.Single(sessions).Ticket);
+    }
+
+    private static ILocator PastRequest(IPage customer, string ticket) =>
+        customer.Locator("#past-requests tr", new() { HasText = $"ticket {ticket}" });
+
+    private static ILocator RequestOf(IPage customer, string agentName) =>
+        customer.Locator("#pending-requests [role='group']", new() { HasText = agentName });
+
+    private static async Task AskAsync(IPage agent, string ticket)
+    {
+        await FillStartFormAsync(agent, ticket);
+        await agent.ClickAsync("#ask-customer");
+        await Assertions.Expect(agent.Locator("#request-sent")).ToBeVisibleAsync();
+        await Assertions.Expect(agent.Locator("#approval-status")).ToContainTextAsync("Waiting for the customer's answer");
     }
 }
