@@ -27,7 +27,8 @@ public sealed class SupportTwoFactorTests : IDisposable
 
         Assert.EndsWith("refused=TwoFactorRequired", response.Headers.Location?.OriginalString);
         await using var db = support.CreateDbContext();
-        Assert.False(await db.SupportSessions.AnyAsync());
+        // Alice's demo history holds one earlier session; no new one may start.
+        Assert.False(await db.SupportSessions.AnyAsync(s => s.Ticket == "T-100"));
         Assert.Equal(SupportRefusal.TwoFactorRequired, (await db.SupportAttempts.SingleAsync()).Refusal);
     }
 
@@ -56,7 +57,7 @@ public sealed class SupportTwoFactorTests : IDisposable
 
         Assert.Equal("/", again.Headers.Location?.OriginalString);
         await using var db = support.CreateDbContext();
-        Assert.Equal(2, await db.SupportSessions.CountAsync(s => s.CustomerId == alice));
+        Assert.Equal(2, await db.SupportSessions.CountAsync(s => s.CustomerId == alice && s.AgentName == "Tess Factor"));
         Assert.False(await db.SupportAttempts.AnyAsync());
     }
 
