@@ -46,24 +46,22 @@ public sealed class SupportSessions(
     /// <summary>Starts a session, or refuses it (recorded) and starts nothing.</summary>
     public async Task<SupportStartResult> StartAsync(SupportStartForm form, CancellationToken cancellationToken = default)
     {
-        var agent = await currentUser.GetPrincipalAsync();
-        var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier);
-        var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await SupportTargets.FindAsync(db, form.CustomerId, now, cancellationToken);
-        if (await RefuseAsync(agent, target, form) is { } refused)
+        var (caller, refused) = await CheckAsync(db, form, cancellationToken);
+        if (caller is null)
         {
-            return refused;
+            return refused!;
         }
+        var (agent, agentId, target, now) = caller;
 
         var minutes = form.Minutes;
         SupportAccessRequest? approval = null;
-        if (target!.RequiresApproval)
+        if (target.RequiresApproval)
         {
-            approval = await UsableApprovalAsync(db, agentId!, target.UserId, now, cancellationToken);
+            approval = await UsableApprovalAsync(db, agentId, target.UserId, now, cancellationToken);
             if (approval is null)
             {
-                await attempts.RecordAsync(agentId!, target.UserId, SupportRefusal.ApprovalRequired, cancellationToken);
+                await attempts.RecordAsync(agentId, target.UserId, SupportRefusal.ApprovalRequired, cancellationToken);
                 return new SupportStartResult.Refused(SupportRefusal.ApprovalRequired);
             }
             // The customer approved a window: the session never outlasts it, nor the length they agreed to.
@@ -77,7 +75,7 @@ public sealed class SupportSessions(
         }
         var session = new SupportSession
         {
-            AgentUserId = agentId!,
+            AgentUserId = agentId,
             AgentName = agent.GetDisplayName(),
             CustomerId = target.UserId,
             Reason = form.Reason!.Value,
@@ -99,27 +97,25 @@ public sealed class SupportSessions(
     /// <summary>Asks a customer who requires it for access; the customer answers on their "Who accessed my account" page.</summary>
     public async Task<SupportStartResult> RequestAccessAsync(SupportStartForm form, CancellationToken cancellationToken = default)
     {
-        var agent = await currentUser.GetPrincipalAsync();
-        var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier);
-        var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await SupportTargets.FindAsync(db, form.CustomerId, now, cancellationToken);
-        if (await RefuseAsync(agent, target, form) is { } refused)
+        var (caller, refused) = await CheckAsync(db, form, cancellationToken);
+        if (caller is null)
         {
-            return refused;
+            return refused!;
         }
-        if (!target!.RequiresApproval)
+        var (agent, agentId, target, now) = caller;
+        if (!target.RequiresApproval)
         {
             return new SupportStartResult.Invalid(new() { [nameof(form.CustomerId)] = ["This customer does not require approval: start the session."] });
         }
-        if (await PendingRequestAsync(db, agentId!, target.UserId, now, cancellationToken) is { } pending)
+        if (await PendingRequestAsync(db, agentId, target.UserId, now, cancellationToken) is { } pending)
         {
             return new SupportStartResult.AwaitingApproval(pending);
         }
 
         var request = new SupportAccessRequest
         {
-            AgentUserId = agentId!,
+            AgentUserId = agentId,
             AgentName = agent.GetDisplayName(),
             CustomerId = target.UserId,
             Reason = form.Reason!.Value,
@@ -139,6 +135,20 @@ public sealed class SupportSessions(
         logger.LogInformation("Support access request {RequestId} by {AgentId} for {CustomerId}", request.Id, agentId, target.UserId);
         return new SupportStartResult.AwaitingApproval(request);
     }
+
+    /// <summary>The caller and the account when the rules allow the form; otherwise the refusal (recorded) or the form's errors.</summary>
+    private async Task<(Caller? Caller, SupportStartResult? Refused)> CheckAsync(
+        AppDbContext db, SupportStartForm form, CancellationToken cancellationToken)
+    {
+        var agent = await currentUser.GetPrincipalAsync();
+        var now = Now;
+        var target = await SupportTargets.FindAsync(db, form.CustomerId, now, cancellationToken);
+        return await RefuseAsync(agent, target, form) is { } refused
+            ? (null, refused)
+            : (new Caller(agent, agent.FindFirstValue(ClaimTypes.NameIdentifier)!, target!, now), null);
+    }
+
+    private sealed record Caller(ClaimsPrincipal Agent, string AgentId, SupportTarget Target, DateTime Now);
 
     private async Task<SupportStartResult?> RefuseAsync(ClaimsPrincipal agent, SupportTarget? target, SupportStartForm form)
     {

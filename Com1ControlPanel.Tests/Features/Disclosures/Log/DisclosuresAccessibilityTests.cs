@@ -3,8 +3,6 @@ using Com1ControlPanel.Data.DemoData;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Tests.EndToEnd;
 using Com1ControlPanel.Tests.Support;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,10 +14,6 @@ namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 [Trait("Category", "EndToEnd")]
 public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChromium chromium)
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
 
     private async Task<IPage> SignedInAsync(string theme, string email, string password, int width = 1280)
     {
@@ -38,14 +32,14 @@ public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChro
         var page = await SignedInAsync(theme, "alice@example.com", DemoAccounts.Password, width);
         await page.GotoAsync("/disclosures");
         await page.WaitForInteractiveAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
 
         await page.ClickAsync("#verify-log");
         await page.Locator("#verification-result").WaitForAsync();
         Assert.Contains("Verified 3 entries.", await page.Locator("#verification-result").InnerTextAsync());
         await page.ClickAsync("#entry-3 button");
         await page.Locator("#disclosure-detail").WaitForAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
     }
 
     [Theory]
@@ -68,15 +62,6 @@ public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChro
         await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
         await bell.ClickAsync();
         await page.Locator("#mark-all-read").WaitForAsync();
-        await AssertNoViolationsAsync(page);
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe(WcagAa);
-        var found = results.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
     }
 }

@@ -3,8 +3,6 @@ using Com1ControlPanel.Data.DemoData;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Tests.EndToEnd;
 using Com1ControlPanel.Tests.Support;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -15,10 +13,6 @@ namespace Com1ControlPanel.Tests.Features.Support.Access;
 [Trait("Category", "EndToEnd")]
 public sealed class AccessPageBrowserTests(PanelServer server, DebianChromium chromium)
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
 
     private async Task<IPage> OpenAccessPageAsync(string email, string password, string theme = "light", int width = 1280)
     {
@@ -41,18 +35,18 @@ public sealed class AccessPageBrowserTests(PanelServer server, DebianChromium ch
         await toggle.ClickAsync();
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await Assertions.Expect(alice.Locator("[id^=session-actions-]").First).ToContainTextAsync("Phone changed");
-        await AssertNoViolationsAsync(alice);
+        await AccessibilityChecks.AssertNoViolationsAsync(alice);
         await AssertFitsAsync(alice, width);
 
         // Bob's page is only looked at: other tests share the demo accounts.
         var bob = await OpenAccessPageAsync("bob@example.com", DemoAccounts.Password, theme, width);
         await Assertions.Expect(bob.Locator("#pending-requests")).ToContainTextAsync("T-48377");
         await Assertions.Expect(bob.Locator("#past-requests")).ToContainTextAsync("Denied");
-        await AssertNoViolationsAsync(bob);
+        await AccessibilityChecks.AssertNoViolationsAsync(bob);
         await AssertFitsAsync(bob, width);
         await bob.Locator("button[id^=deny-]").ClickAsync();
         await bob.Locator(".mud-dialog").WaitForAsync();
-        await AssertNoViolationsAsync(bob);
+        await AccessibilityChecks.AssertNoViolationsAsync(bob);
     }
 
     [Fact]
@@ -122,14 +116,5 @@ public sealed class AccessPageBrowserTests(PanelServer server, DebianChromium ch
     {
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width, $"The page is {scrollWidth} px wide in a {width} px window.");
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe(WcagAa);
-        var found = results.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 }
