@@ -25,6 +25,9 @@ public static class FeatureRegistration
         services.AddScoped<CurrentUser>();
         services.AddSingleton<SupportSessionCheck>();
         services.AddScoped<CustomerRegistration>();
+        // Staff find customers with it: compliance to record disclosures, support to start sessions.
+        services.AddScoped<CustomerSearch>();
+        services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Accounts.PersonalDataExport>();
         services.AddScoped<ProfileService>();
         services.AddScoped<EmailChangeService>();

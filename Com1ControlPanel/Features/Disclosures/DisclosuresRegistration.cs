@@ -1,6 +1,4 @@
-using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures.Compliance;
-using Com1ControlPanel.Features.Notifications;
 
 namespace Com1ControlPanel.Features.Disclosures;
 
@@ -12,10 +10,7 @@ public static class DisclosuresRegistration
         services.AddSingleton<DisclosureNoticeSignal>();
         services.AddSingleton<DisclosureNotices>();
         services.AddHostedService<DisclosureNoticeJob>();
-        services.AddScoped<NotificationService>();
         services.AddDisclosureCompliance();
-        // Finding a customer to record a disclosure for; the support console will use it too.
-        services.AddScoped<CustomerSearch>();
         services.AddScoped<Log.DisclosureLogService>();
         return services;
     }
