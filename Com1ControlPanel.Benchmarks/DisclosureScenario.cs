@@ -12,7 +12,7 @@ namespace Com1ControlPanel.Benchmarks;
 /// Recording one business transfer (notify now) for every customer through the background writer's own method, with the
 /// hash chains; the target is under 10 seconds. It is recorded five times (the first run inserts every chain's head, the
 /// others move them), then the notices (Essential email in the outbox and panel notification) that the notice job writes
-/// afterwards are timed once, unless --no-notices.
+/// afterwards are timed once with --notices (they are not part of the target and take far longer).
 /// </summary>
 internal static class DisclosureScenario
 {

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 // How long resolving the audience of an announcement takes for 100,000 customers on SQLite (the target: under 1 second),
 // then how long recording one business transfer for all of them takes (the target: under 10 seconds).
-// Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep] [--disclosures-only] [--no-notices]
+// Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep] [--disclosures-only] [--notices]
 var customers = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } count ? int.Parse(count) : 100_000;
 var keep = args.Contains("--keep");
-var withNotices = !args.Contains("--no-notices");
+var withNotices = args.Contains("--notices");
 const int WarmUps = 2;
 const int Runs = 9;
 
