@@ -42,13 +42,12 @@ public sealed class ComplianceAccessibilityTests(PanelServer server, DebianChrom
         await page.GetByRole(AriaRole.Option, new() { Name = "Domain registry" }).ClickAsync();
         await page.ClickAsync("#data-categories");
         await page.GetByRole(AriaRole.Option, new() { Name = "Domain registration data" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await RegisterActions.CloseListAsync(page);
         await page.ClickAsync("#ground");
         await page.GetByRole(AriaRole.Option, new() { Name = "Necessary to provide the service" }).ClickAsync();
         await page.FillAsync("#description", "Registration data of your domain, published in the public registry.");
         await page.FillAsync("#occurred-date", DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"));
-        await page.Keyboard.PressAsync("Escape");
+        await RegisterActions.CloseListAsync(page);
         await page.CheckAsync("#notice-NoSeparateNotice");
         await page.ClickAsync("#disclosure-review");
         await Assertions.Expect(page.Locator("#confirm-reach")).ToHaveTextAsync("1 customer");

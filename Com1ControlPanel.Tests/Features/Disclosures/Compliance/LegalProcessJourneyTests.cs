@@ -16,9 +16,17 @@ namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IDisposable
+public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IAsyncLifetime
 {
     private readonly PanelServer server = new();
+    private readonly List<IPage> pages = [];
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await chromium.NewPageAsync(server.BaseAddress);
+        pages.Add(page);
+        return page;
+    }
 
     [Fact]
     public async Task A_court_order_recorded_by_compliance_reaches_alices_log_verifies_and_a_rewritten_row_is_named()
@@ -27,7 +35,7 @@ public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IDisposa
         var handedOver = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd");
 
         // Compliance records the court order for alice, found by her name.
-        var officer = await chromium.NewPageAsync(server.BaseAddress);
+        var officer = await NewPageAsync();
         await officer.SignInAsync("compliance@com1.test", DemoAccounts.Password);
         await officer.GotoAsync("/compliance/disclosures");
         await officer.WaitForInteractiveAsync();
@@ -39,14 +47,13 @@ public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IDisposa
         await officer.ClickAsync("#data-categories");
         await officer.GetByRole(AriaRole.Option, new() { Name = "Name", Exact = true }).ClickAsync();
         await officer.GetByRole(AriaRole.Option, new() { Name = "Customer logs" }).ClickAsync();
-        await officer.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(officer.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await RegisterActions.CloseListAsync(officer);
         await officer.ClickAsync("#ground");
         await officer.GetByRole(AriaRole.Option, new() { Name = "Required by law or legal process" }).ClickAsync();
         await officer.FillAsync("#description", "Your name and sign-in logs, produced as a court order required.");
         await officer.FillAsync("#reference", "Order CA-2026-0099");
         await officer.FillAsync("#occurred-date", handedOver);
-        await officer.Keyboard.PressAsync("Escape");
+        await RegisterActions.CloseListAsync(officer);
         await officer.CheckAsync("#notice-NotifyNow");
         await Assertions.Expect(officer.Locator("#reach-count")).ToHaveTextAsync("1 customer");
         await officer.ClickAsync("#disclosure-review");
@@ -55,7 +62,7 @@ public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IDisposa
         await Assertions.Expect(officer.Locator("[data-status=Recorded]", new() { HasText = recipient })).ToBeVisibleAsync();
 
         // Alice sees it as the newest entry of her log and is told by email.
-        var alice = await chromium.NewPageAsync(server.BaseAddress);
+        var alice = await NewPageAsync();
         await alice.SignInAsync("alice@example.com", DemoAccounts.Password);
         await alice.GotoAsync("/disclosures");
         await alice.WaitForInteractiveAsync();
@@ -125,5 +132,15 @@ public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IDisposa
         }
     }
 
-    public void Dispose() => server.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // The browser is shared: pages left connected to a server that is gone would keep reconnecting into later tests.
+    public async Task DisposeAsync()
+    {
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
+        server.Dispose();
+    }
 }
