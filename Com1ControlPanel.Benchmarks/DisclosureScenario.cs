@@ -10,14 +10,18 @@ namespace Com1ControlPanel.Benchmarks;
 
 /// <summary>
 /// Recording one business transfer (notify now) for every customer through the background writer's own method, with the
-/// hash chains; the target is under 10 seconds. Then a second one, when every customer's chain already has a head, and
-/// the notices (Essential email in the outbox and panel notification) that the notice job writes afterwards.
+/// hash chains; the target is under 10 seconds. It is recorded five times (the first run inserts every chain's head, the
+/// others move them), then the notices (Essential email in the outbox and panel notification) that the notice job writes
+/// afterwards are timed once with --notices (they are not part of the target and take far longer).
 /// </summary>
 internal static class DisclosureScenario
 {
     public const double TargetSeconds = 10;
 
-    public static async Task<bool> RunAsync(BenchmarkDatabase database)
+    /// <summary>Business transfers recorded one after another; the median and the slowest are reported.</summary>
+    private const int Runs = 5;
+
+    public static async Task<bool> RunAsync(BenchmarkDatabase database, bool withNotices)
     {
         // "Everyone" means active customers; the seeder closes or suspends 5%, so all are made active to write one entry each.
         await using (var db = database.CreateDbContext())
@@ -38,20 +42,30 @@ internal static class DisclosureScenario
         // A server that has run for a while has its code compiled: first a disclosure for 2,000 customers (a pasted list).
         var warmUp = string.Join('\n', Enumerable.Range(0, 2000).Select(i => $"customer{i:D6}@example.com"));
         await RecordAsync(database, writer, "Warm-up: a list of 2,000 addresses", DisclosureAudience.List(warmUp));
-        var first = await RecordAsync(database, writer, "First entry of every chain (no heads yet)");
-        var second = await RecordAsync(database, writer, "Second entry of every chain (heads updated)");
+        // Each run adds the next entry to every customer's chain: the first inserts the chain heads, later ones move them.
+        var seconds = new List<double>();
+        for (var run = 1; run <= Runs; run++)
+        {
+            seconds.Add(await RecordAsync(database, writer, run == 1 ? "Entry 1 of every chain (heads inserted)" : $"Entry {run} of every chain (heads updated)"));
+        }
 
-        var notices = new DisclosureNotices(database, ledger, new Outbox(database, new OutboxSignal(), time), time,
-            NullLogger<DisclosureNotices>.Instance);
-        var (told, noticeSeconds, noticeCpu) = await TimeAsync(() => notices.RunOnceAsync());
-        Console.WriteLine($"| {"Notices for both (outbox email + notification)",-44} | {told,8:N0} | {noticeSeconds,7:N1} | {noticeCpu,6:N1} |");
         Console.WriteLine();
-
         await VerifySampleAsync(database);
-        var slowest = Math.Max(first, second);
+        if (withNotices)
+        {
+            var notices = new DisclosureNotices(database, ledger, new Outbox(database, new OutboxSignal(), time), time,
+                NullLogger<DisclosureNotices>.Instance);
+            var (told, noticeSeconds, noticeCpu) = await TimeAsync(() => notices.RunOnceAsync());
+            Console.WriteLine($"The notice job then told every customer about each entry (an Essential email in the outbox and a panel "
+                + $"notification): {told:N0} notices in {noticeSeconds:N1} s ({noticeCpu:N1} s CPU).");
+        }
+
+        seconds.Sort();
+        var median = seconds[seconds.Count / 2];
+        var slowest = seconds[^1];
         Console.WriteLine(slowest < TargetSeconds
-            ? $"Target met: one business transfer for every customer is recorded in under {TargetSeconds:N0} seconds (slowest {slowest:N1} s)."
-            : $"Target MISSED: recording took {slowest:N1} s (target {TargetSeconds:N0} s).");
+            ? $"Target met: one business transfer for every customer is recorded in under {TargetSeconds:N0} seconds (median {median:N1} s, slowest {slowest:N1} s, {Runs} runs)."
+            : $"Target MISSED: recording took up to {slowest:N1} s (median {median:N1} s over {Runs} runs, target {TargetSeconds:N0} s).");
         return slowest < TargetSeconds;
     }
 
@@ -107,7 +121,7 @@ internal static class DisclosureScenario
             var entries = await db.DisclosureEntries.AsNoTracking().Include(e => e.Disclosure)
                 .Where(e => e.CustomerId == head.CustomerId).OrderBy(e => e.Sequence).ToListAsync();
             var result = DisclosureChain.Verify(head.CustomerId, entries, head);
-            if (!result.Intact || result.VerifiedEntries < 2)
+            if (!result.Intact || result.VerifiedEntries < Runs)
             {
                 throw new InvalidOperationException($"A chain does not verify: {result.Problem} after {result.VerifiedEntries} entries.");
             }

@@ -36,7 +36,13 @@ public static class TestCustomers
     /// <summary>A customer row (and its sign-in identity) straight into a test database.</summary>
     public static Customer Add(AppDbContext db, string id, string fullName = "Test Customer")
     {
-        db.Users.Add(new ApplicationUser { Id = id, UserName = $"{id}@example.com", Email = $"{id}@example.com", DisplayName = fullName });
+        var email = $"{id}@example.com";
+        // Normalized as Identity stores them, so look-ups by address find the customer.
+        db.Users.Add(new ApplicationUser
+        {
+            Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+            NormalizedEmail = email.ToUpperInvariant(), DisplayName = fullName,
+        });
         var customer = NewCustomer(id, fullName);
         db.Customers.Add(customer);
         db.SaveChanges();

@@ -14,34 +14,43 @@ public static class DisclosureChain
     /// <summary>The "previous hash" of a customer's first entry.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    public static string Canonical(string customerId, int sequence, Disclosure disclosure, string previousHash)
-    {
-        var text = new StringBuilder()
-            .Append("com1-disclosure-entry-v1\n")
-            .Append("customer=").Append(Escape(customerId)).Append('\n')
-            .Append("sequence=").Append(sequence.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("disclosure=").Append(disclosure.Id.ToString("D")).Append('\n')
-            .Append("recipient=").Append(Escape(disclosure.RecipientName)).Append('\n')
-            .Append("recipientCategory=").Append(disclosure.RecipientCategory).Append('\n')
-            .Append("ground=").Append(disclosure.Ground).Append('\n')
-            .Append("dataCategories=").Append(string.Join(",", disclosure.Categories.Each())).Append('\n')
-            .Append("description=").Append(Escape(disclosure.Description)).Append('\n')
-            .Append("reference=").Append(Escape(disclosure.Reference)).Append('\n')
-            .Append("occurredAt=").Append(Time(disclosure.OccurredAt)).Append('\n')
-            .Append("recordedAt=").Append(Time(disclosure.RecordedAt)).Append('\n')
-            .Append("recordedBy=").Append(Escape(disclosure.RecordedByUserId)).Append('\n')
-            .Append("notice=").Append(disclosure.NoticeRule)
-            .Append(disclosure.NoticeDelayedUntil is { } until ? ":" + Time(until) : "").Append('\n')
-            .Append("corrects=").Append(disclosure.CorrectsId?.ToString("D") ?? "").Append('\n')
-            .Append("previous=").Append(previousHash).Append('\n');
-        return text.ToString();
-    }
+    public static string Canonical(string customerId, int sequence, Disclosure disclosure, string previousHash) =>
+        Canonical(customerId, sequence, Content(disclosure), previousHash);
+
+    /// <summary>
+    /// The lines of the canonical text that come from the disclosure itself: the same for every customer it affects, so a
+    /// group disclosure builds them once rather than once per customer.
+    /// </summary>
+    public static string Content(Disclosure disclosure) => new StringBuilder()
+        .Append("disclosure=").Append(disclosure.Id.ToString("D")).Append('\n')
+        .Append("recipient=").Append(Escape(disclosure.RecipientName)).Append('\n')
+        .Append("recipientCategory=").Append(disclosure.RecipientCategory).Append('\n')
+        .Append("ground=").Append(disclosure.Ground).Append('\n')
+        .Append("dataCategories=").Append(string.Join(",", disclosure.Categories.Each())).Append('\n')
+        .Append("description=").Append(Escape(disclosure.Description)).Append('\n')
+        .Append("reference=").Append(Escape(disclosure.Reference)).Append('\n')
+        .Append("occurredAt=").Append(Time(disclosure.OccurredAt)).Append('\n')
+        .Append("recordedAt=").Append(Time(disclosure.RecordedAt)).Append('\n')
+        .Append("recordedBy=").Append(Escape(disclosure.RecordedByUserId)).Append('\n')
+        .Append("notice=").Append(disclosure.NoticeRule)
+        .Append(disclosure.NoticeDelayedUntil is { } until ? ":" + Time(until) : "").Append('\n')
+        .Append("corrects=").Append(disclosure.CorrectsId?.ToString("D") ?? "").Append('\n')
+        .ToString();
+
+    /// <param name="content">The disclosure's lines, from <see cref="Content"/>.</param>
+    public static string Canonical(string customerId, int sequence, string content, string previousHash) =>
+        string.Concat("com1-disclosure-entry-v1\ncustomer=", Escape(customerId),
+            "\nsequence=", sequence.ToString(CultureInfo.InvariantCulture), "\n",
+            content, "previous=", previousHash, "\n");
 
     public static string Hash(string canonical) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     public static string HashOf(string customerId, int sequence, Disclosure disclosure, string previousHash) =>
         Hash(Canonical(customerId, sequence, disclosure, previousHash));
+
+    public static string HashOf(string customerId, int sequence, string content, string previousHash) =>
+        Hash(Canonical(customerId, sequence, content, previousHash));
 
     /// <summary>
     /// Recomputes a customer's chain from its first entry. <paramref name="entries"/> must be the whole log, each with its

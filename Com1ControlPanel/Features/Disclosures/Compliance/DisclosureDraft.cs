@@ -109,16 +109,24 @@ public sealed class DisclosureDraft : IValidatableObject
     public Dictionary<string, string[]> ValidateAt(DateTime now)
     {
         var errors = FormValidation.Validate(this);
-        void Add(string field, string message) =>
-            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+        foreach (var (field, messages) in TimeErrorsAt(now))
+        {
+            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
+        }
+        return errors;
+    }
 
+    /// <summary>Only the rules that need the clock: the page checks them before asking to confirm.</summary>
+    public Dictionary<string, string[]> TimeErrorsAt(DateTime now)
+    {
+        var errors = new Dictionary<string, string[]>();
         if (OccurredAt is { } occurred && occurred > now)
         {
-            Add(nameof(OccurredAt), "The date it was handed over cannot be in the future.");
+            errors[nameof(OccurredAt)] = ["The date it was handed over cannot be in the future."];
         }
         if (NoticeRule == Disclosures.NoticeRule.DelayedUntil && NoticeDelayedUntil is { } until && until <= now)
         {
-            Add(nameof(NoticeDelayedUntil), "The date until which notice is delayed must be in the future.");
+            errors[nameof(NoticeDelayedUntil)] = ["The date until which notice is delayed must be in the future."];
         }
         return errors;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
@@ -118,15 +119,24 @@ public sealed class DisclosureRecorder(
         var errors = draft.ValidateAt(now);
         if (draft.CorrectsId is { } originalId)
         {
-            var original = await db.Disclosures.AsNoTracking().Where(d => d.Id == originalId).Select(d => (DisclosureStatus?)d.Status)
+            var original = await db.Disclosures.AsNoTracking().Where(d => d.Id == originalId)
+                .Select(d => new { d.Status, d.NoticeRule, d.NoticeDelayedUntil })
                 .SingleOrDefaultAsync(cancellationToken);
             if (original is null)
             {
                 errors[nameof(DisclosureDraft.CorrectsId)] = ["There is no recorded disclosure to correct with this id."];
             }
-            else if (original == DisclosureStatus.Writing)
+            else if (original.Status == DisclosureStatus.Writing)
             {
                 errors[nameof(DisclosureDraft.CorrectsId)] = ["The disclosure is still being written; correct it once it is recorded."];
+            }
+            else if (original.NoticeRule == NoticeRule.DelayedUntil && original.NoticeDelayedUntil is { } secretUntil && secretUntil > now
+                && !(draft.NoticeRule == NoticeRule.DelayedUntil && draft.NoticeDelayedUntil >= secretUntil))
+            {
+                // A correction that customers saw earlier would reveal the disclosure the law still keeps from them.
+                errors[nameof(DisclosureDraft.NoticeRule)] =
+                    [string.Create(CultureInfo.InvariantCulture,
+                        $"The law keeps the corrected disclosure from its customers until {secretUntil:d MMMM yyyy}: delay this correction's notice until that day or later.")];
             }
             return errors;
         }
