@@ -32,8 +32,9 @@ public sealed class ComplianceAccessibilityTests(PanelServer server, DebianChrom
 
         await page.CheckAsync("#audience-EmailList");
         await page.FillAsync("#audience-emails", "alice@example.com\nnobody@example.com");
-        await page.ClickAsync("#disclosure-review");
+        // The count appears above the button: wait for it, so the click is not lost to the page moving.
         await Assertions.Expect(page.Locator("#reach-not-found")).ToHaveTextAsync("1 address matches no customer.");
+        await page.ClickAsync("#disclosure-review");
         await Assertions.Expect(page.Locator("#disclosure-problem")).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page);
 
@@ -49,6 +50,7 @@ public sealed class ComplianceAccessibilityTests(PanelServer server, DebianChrom
         await page.FillAsync("#occurred-date", DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"));
         await RegisterActions.CloseListAsync(page);
         await page.CheckAsync("#notice-NoSeparateNotice");
+        await Assertions.Expect(page.Locator("#reach-count")).ToHaveTextAsync("1 customer");
         await page.ClickAsync("#disclosure-review");
         await Assertions.Expect(page.Locator("#confirm-reach")).ToHaveTextAsync("1 customer");
         await AssertNoViolationsAsync(page);
