@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,20 @@ public sealed partial class SupportApp : IDisposable
 {
     private readonly PanelAppFactory inner = new();
 
-    public SupportApp(bool requireTwoFactor = false)
+    /// <param name="revalidateEveryRequest">Check the security stamp on every request, rebuilding the principal each time.</param>
+    public SupportApp(bool requireTwoFactor = false, bool revalidateEveryRequest = false)
     {
         App = inner.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Support:RequireTwoFactor", requireTwoFactor ? "true" : "false");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                if (revalidateEveryRequest)
+                {
+                    services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+                }
+            });
         });
     }
 
