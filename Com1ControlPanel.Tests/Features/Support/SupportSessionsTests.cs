@@ -144,6 +144,21 @@ public sealed class SupportSessionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_starts_at_once_under_one_approval_open_one_session()
+    {
+        var agent = ServiceFor(SupportPrincipals.Agent());
+        var request = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", 15))).Request;
+        await AnswerAsync(request.Id, AccessRequestStatus.Approved, approvedMinutes: 15);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("bob"))));
+
+        Assert.Single(results.OfType<SupportStartResult.Started>());
+        Assert.Equal(3, results.OfType<SupportStartResult.Refused>().Count());
+        await using var db = database.CreateDbContext();
+        Assert.Single(await db.SupportSessions.Where(s => s.AccessRequestId == request.Id).ToListAsync());
+    }
+
+    [Fact]
     public async Task An_approval_is_for_the_agent_who_asked_and_only_within_its_window()
     {
         var agent = ServiceFor(SupportPrincipals.Agent());

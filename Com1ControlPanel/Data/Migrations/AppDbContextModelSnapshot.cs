@@ -853,6 +853,10 @@ namespace Com1ControlPanel.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessRequestId")
+                        .IsUnique()
+                        .HasFilter("\"AccessRequestId\" IS NOT NULL");
+
                     b.HasIndex("CustomerId", "StartedAt");
 
                     b.HasIndex("EndedAt", "ExpiresAt");

@@ -11,6 +11,8 @@ internal sealed class SupportSessionConfiguration : IEntityTypeConfiguration<Sup
         session.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         session.HasIndex(s => new { s.CustomerId, s.StartedAt });
         session.HasIndex(s => new { s.EndedAt, s.ExpiresAt });
+        // One approval opens one session, even when two tabs start at the same moment.
+        session.HasIndex(s => s.AccessRequestId).IsUnique().HasFilter("\"AccessRequestId\" IS NOT NULL");
         session.Property(s => s.AgentUserId).HasMaxLength(450);
         session.Property(s => s.AgentName).HasMaxLength(100);
         session.Property(s => s.Ticket).HasMaxLength(SupportLimits.Ticket);

@@ -87,7 +87,16 @@ public sealed class SupportSessions(
         };
         db.SupportSessions.Add(session);
         await TellCustomerAsync(db, session, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (approval is not null)
+        {
+            // Another start used the same approval first (the unique index on AccessRequestId): it is used up.
+            await attempts.RecordAsync(agentId, target.UserId, SupportRefusal.ApprovalRequired, cancellationToken);
+            return new SupportStartResult.Refused(SupportRefusal.ApprovalRequired);
+        }
         outbox.NotifySaved();
         logger.LogInformation("Support session {SessionId} started by {AgentId} for {CustomerId} until {ExpiresAt}",
             session.Id, session.AgentUserId, session.CustomerId, session.ExpiresAt);
