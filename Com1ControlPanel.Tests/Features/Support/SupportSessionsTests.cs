@@ -144,18 +144,21 @@ public sealed class SupportSessionsTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_starts_at_once_under_one_approval_open_one_session()
+    public async Task The_database_refuses_a_second_session_under_one_approval()
     {
+        // What stops two starts that race past the service's check at the same moment.
         var agent = ServiceFor(SupportPrincipals.Agent());
         var request = Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", 15))).Request;
         await AnswerAsync(request.Id, AccessRequestStatus.Approved, approvedMinutes: 15);
+        var first = Assert.IsType<SupportStartResult.Started>(await agent.StartAsync(Form("bob"))).Session;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("bob"))));
-
-        Assert.Single(results.OfType<SupportStartResult.Started>());
-        Assert.Equal(3, results.OfType<SupportStartResult.Refused>().Count());
         await using var db = database.CreateDbContext();
-        Assert.Single(await db.SupportSessions.Where(s => s.AccessRequestId == request.Id).ToListAsync());
+        db.SupportSessions.Add(new SupportSession
+        {
+            AgentUserId = first.AgentUserId, AgentName = first.AgentName, CustomerId = "bob", Ticket = "T-race",
+            StartedAt = Now, ExpiresAt = Now.AddMinutes(5), AccessRequestId = request.Id,
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
     [Fact]
@@ -252,6 +255,19 @@ public sealed class SupportSessionsTests : IDisposable
         await Assert.ThrowsAsync<SupportSessionEndedException>(inSession.GetUserIdAsync);
         await Assert.ThrowsAsync<SupportSessionEndedException>(inSession.GetCustomerIdAsync);
         await Assert.ThrowsAsync<SupportSessionEndedException>(inSession.GetActorAsync);
+    }
+
+    [Fact]
+    public async Task Closing_as_expired_leaves_a_running_session_alone_and_closes_it_at_its_expiry_once_over()
+    {
+        var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice", 10))).Session;
+        var ending = new SupportSessionEnding(database, clock, NullLogger<SupportSessionEnding>.Instance);
+
+        Assert.Null((await ending.CloseIfExpiredAsync(session.Id))!.EndedAt);
+
+        clock.Advance(TimeSpan.FromMinutes(12));
+        var closed = await ending.CloseIfExpiredAsync(session.Id);
+        Assert.Equal((session.ExpiresAt, SessionEnding.Expired), (closed!.EndedAt, closed.Ending));
     }
 
     private async Task AnswerAsync(Guid requestId, AccessRequestStatus status, int? approvedMinutes)

@@ -10,20 +10,28 @@ public sealed class SupportSessionEnding(IDbContextFactory<AppDbContext> dbFacto
     /// Ends the session now if it is still running; a session whose time ran out is closed as expired at its expiry.
     /// Returns the session, or null when there is none with that id.
     /// </summary>
-    public async Task<SupportSession?> EndAsync(Guid sessionId, SessionEnding ending, string endedByUserId, CancellationToken cancellationToken = default)
+    public Task<SupportSession?> EndAsync(Guid sessionId, SessionEnding ending, string endedByUserId, CancellationToken cancellationToken = default) =>
+        CloseAsync(sessionId, (ending, endedByUserId), cancellationToken);
+
+    /// <summary>Closes the session as expired if its time has run out; a running session is left alone.</summary>
+    public Task<SupportSession?> CloseIfExpiredAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        CloseAsync(sessionId, endNow: null, cancellationToken);
+
+    private async Task<SupportSession?> CloseAsync(
+        Guid sessionId, (SessionEnding Ending, string By)? endNow, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.SupportSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null || session.EndedAt is not null)
+        if (session is null || session.EndedAt is not null || session.IsActiveAt(now) && endNow is null)
         {
             return session;
         }
         if (session.IsActiveAt(now))
         {
             session.EndedAt = now;
-            session.Ending = ending;
-            session.EndedByUserId = endedByUserId;
+            session.Ending = endNow!.Value.Ending;
+            session.EndedByUserId = endNow.Value.By;
         }
         else
         {

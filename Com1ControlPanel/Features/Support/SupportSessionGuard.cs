@@ -27,7 +27,9 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         if (!await check.IsActiveAsync(sessionId, customerId, http.RequestAborted))
         {
             await attempts.RecordAsync(agentId, customerId, SupportRefusal.SessionEnded);
-            await ending.EndAsync(sessionId, SessionEnding.Expired, "system");
+            // Only a session whose time ran out is closed here: a cookie that names someone else's running session
+            // must not end it.
+            await ending.CloseIfExpiredAsync(sessionId);
             var restored = await SupportSignIn.BackToAgentAsync(http);
             await RefuseAsync(http, restored ? $"/support?ended={sessionId}" : "/Account/Login", SupportRefusal.SessionEnded);
             return;
