@@ -124,6 +124,33 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
     }
 
     [Fact]
+    public async Task A_customer_ends_a_running_session_and_the_agents_page_follows_at_once()
+    {
+        var (agent, agentName) = await SignedInAgentAsync();
+        var email = $"ends-{Guid.NewGuid():N}"[..16] + "@example.com";
+        var name = "Enid " + Guid.NewGuid().ToString("N")[..8];
+        await TestCustomers.CreateAsync(server.App.Services, email, name);
+        await ChooseCustomerAsync(agent, name, name);
+        await FillStartFormAsync(agent, "T-END");
+        await Task.WhenAll(agent.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/"), agent.ClickAsync("#start-session"));
+        await agent.WaitForInteractiveAsync();
+        await Assertions.Expect(agent.Locator(".support-banner")).ToBeVisibleAsync();
+
+        var customer = await chromium.NewPageAsync(server.BaseAddress);
+        await customer.SignInAsync(email, TestCustomers.Password);
+        await customer.GotoAsync("/access");
+        await customer.WaitForInteractiveAsync();
+        var card = customer.Locator("#support-sessions [id^='session-']", new() { HasText = agentName });
+        await card.Locator("[id^='end-session-']").ClickAsync();
+        await customer.ClickAsync(".mud-dialog button:has-text('End session')");
+        await Assertions.Expect(card).ToContainTextAsync("by you");
+
+        // The agent clicks nothing: their page goes back to the console at once and says who ended the session.
+        await agent.WaitForPathAsync("/support");
+        await Assertions.Expect(agent.Locator("#session-ended")).ToContainTextAsync($"{name} ended the support session.");
+    }
+
+    [Fact]
     public async Task Bob_denies_a_request_approves_the_next_shorter_and_an_unanswered_one_expires()
     {
         var (agent, agentName) = await SignedInAgentAsync();
@@ -156,21 +183,26 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
         await Assertions.Expect(agent.Locator(".support-banner")).ToContainTextAsync(agentName);
         await Task.WhenAll(agent.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/support"), agent.ClickAsync("#end-support-session"));
 
-        // A request nobody answers expires after 24 hours: moved back in time here, as the server's clock cannot be.
-        await ChooseCustomerAsync(agent, "Bob Schneider", "Bob Schneider");
-        await AskAsync(agent, "T-EXPIRE");
+        // A request nobody answers expires after 24 hours. Requests are permanent (the database refuses to move one in
+        // time), so this one is written as the agent's request of 25 hours ago would stand today.
         await using (var db = server.App.CreateDbContext())
         {
-            var unanswered = await db.SupportAccessRequests.SingleAsync(r => r.AgentName == agentName && r.Ticket == "T-EXPIRE");
-            await db.SupportAccessRequests.Where(r => r.Id == unanswered.Id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.RequestedAt, DateTime.UtcNow.AddHours(-25))
-                .SetProperty(x => x.AnswerBy, DateTime.UtcNow.AddHours(-1)));
+            var asked = await db.SupportAccessRequests.FirstAsync(r => r.AgentName == agentName && r.Ticket == "T-APPROVE");
+            db.SupportAccessRequests.Add(new Com1ControlPanel.Features.Support.SupportAccessRequest
+            {
+                AgentUserId = asked.AgentUserId, AgentName = agentName, CustomerId = asked.CustomerId, Reason = asked.Reason,
+                Ticket = "T-EXPIRE", Note = "Nobody answered this one.", RequestedMinutes = 15,
+                RequestedAt = DateTime.UtcNow.AddHours(-25), AnswerBy = DateTime.UtcNow.AddHours(-1),
+                Status = Com1ControlPanel.Features.Support.AccessRequestStatus.Pending,
+            });
+            await db.SaveChangesAsync();
         }
+        await ChooseCustomerAsync(agent, "Bob Schneider", "Bob Schneider");
         await bob.ReloadAsync();
         await bob.WaitForInteractiveAsync();
         await Assertions.Expect(RequestOf(bob, agentName)).ToHaveCountAsync(0);
         await Assertions.Expect(PastRequest(bob, "T-EXPIRE")).ToContainTextAsync("Expired without an answer");
-        await agent.ClickAsync("#check-approval");
+        // Nothing is pending any more: the agent may ask again.
         await Assertions.Expect(agent.Locator("#ask-customer")).ToBeVisibleAsync();
 
         await using var check = server.App.CreateDbContext();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
 using Com1ControlPanel.Data;

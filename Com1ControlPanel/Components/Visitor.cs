@@ -1,3 +1,5 @@
+using Com1ControlPanel.Infrastructure.Security;
+
 namespace Com1ControlPanel.Components;
 
 /// <summary>
@@ -14,7 +16,8 @@ public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacy
     public static Visitor From(HttpContext context) => new(
         ThemePreference.IsDark(context),
         ViewerTime.ZoneId(context),
-        SendsGlobalPrivacyControl(context.Request));
+        // In a support session the browser is the agent's: its signal is not the customer's and is not honoured.
+        SendsGlobalPrivacyControl(context.Request) && !context.User.IsSupportSession());
 
     /// <summary>The Global Privacy Control header: "Sec-GPC: 1" means "do not sell or share my data".</summary>
     public static bool SendsGlobalPrivacyControl(HttpRequest request) => request.Headers["Sec-GPC"] == "1";

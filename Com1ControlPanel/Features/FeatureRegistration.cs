@@ -23,7 +23,6 @@ public static class FeatureRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
-        services.AddSingleton<SupportSessionCheck>();
         services.AddScoped<CustomerRegistration>();
         // Staff find customers with it: compliance to record disclosures, support to start sessions.
         services.AddScoped<CustomerSearch>();

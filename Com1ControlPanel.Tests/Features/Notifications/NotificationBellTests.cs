@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -36,7 +37,7 @@ public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "fay"));
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(_ => database);
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<SupportSessionCheck>();
+        Services.AddSingleton<ISupportSessionCheck, SupportSessionCheck>();
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<NotificationService>();
     }

@@ -21,18 +21,20 @@ public sealed partial class SupportApp : IDisposable
     private readonly PanelAppFactory inner = new();
 
     /// <param name="revalidateEveryRequest">Check the security stamp on every request, rebuilding the principal each time.</param>
-    public SupportApp(bool requireTwoFactor = false, bool revalidateEveryRequest = false)
+    /// <param name="services">More test services, e.g. a startup filter for an endpoint only a test needs.</param>
+    public SupportApp(bool requireTwoFactor = false, bool revalidateEveryRequest = false, Action<IServiceCollection>? services = null)
     {
         App = inner.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Support:RequireTwoFactor", requireTwoFactor ? "true" : "false");
-            builder.ConfigureTestServices(services =>
+            builder.ConfigureTestServices(testServices =>
             {
-                services.AddSingleton<TimeProvider>(Clock);
+                testServices.AddSingleton<TimeProvider>(Clock);
                 if (revalidateEveryRequest)
                 {
-                    services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+                    testServices.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
                 }
+                services?.Invoke(testServices);
             });
         });
     }

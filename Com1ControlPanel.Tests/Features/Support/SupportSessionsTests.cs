@@ -27,8 +27,14 @@ public sealed class SupportSessionsTests : IDisposable
         TestCustomers.Add(db, "bob", "Bob Test").RequireSupportApproval = true;
         TestCustomers.Add(db, "carol", "Carol Test").Status = AccountStatus.Closed;
         db.Users.Add(new ApplicationUser { Id = "agent-2", UserName = "agent2@com1.test", Email = "agent2@com1.test", DisplayName = "Other Agent" });
+        // The agent the tests sign in as: a real account, since a session records its security stamp.
+        db.Users.Add(new ApplicationUser
+        {
+            Id = "agent-1", UserName = "agent1@com1.test", Email = "agent1@com1.test", DisplayName = "Dana Agent", SecurityStamp = "stamp-1",
+        });
         db.Roles.Add(new IdentityRole { Id = "role-agent", Name = Roles.SupportAgent, NormalizedName = "SUPPORTAGENT" });
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = "agent-2", RoleId = "role-agent" });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = "agent-1", RoleId = "role-agent" });
         db.SaveChanges();
     }
 
@@ -67,7 +73,7 @@ public sealed class SupportSessionsTests : IDisposable
     [Theory]
     [InlineData("carol", SupportRefusal.AccountLockedOrClosed)]
     [InlineData("agent-2", SupportRefusal.TargetIsStaff)]
-    [InlineData("agent-1", SupportRefusal.InvalidRequest)]
+    [InlineData("agent-1", SupportRefusal.OwnAccount)]
     [InlineData("nobody", SupportRefusal.InvalidRequest)]
     public async Task A_refused_start_is_recorded_and_starts_nothing(string customerId, SupportRefusal expected)
     {
@@ -261,7 +267,7 @@ public sealed class SupportSessionsTests : IDisposable
     public async Task Closing_as_expired_leaves_a_running_session_alone_and_closes_it_at_its_expiry_once_over()
     {
         var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice", 10))).Session;
-        var ending = new SupportSessionEnding(database, clock, NullLogger<SupportSessionEnding>.Instance);
+        var ending = new SupportSessionEnding(database, new SupportSessionEvents(), clock, NullLogger<SupportSessionEnding>.Instance);
 
         Assert.Null((await ending.CloseIfExpiredAsync(session.Id))!.EndedAt);
 

@@ -45,12 +45,15 @@ internal static class AccountEndpoints
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] SupportSessionEnding supportSessions,
+            [FromServices] SupportHandBack handBack,
             [FromForm] string returnUrl) =>
         {
-            // Signing out of a customer's account during a support session ends the session too.
+            // Signing out of a customer's account during a support session ends the session too, and spends its
+            // hand-back: no copy of the cookie can ever bring the agent's sign-in back.
             if (user.SupportSessionId() is { } sessionId)
             {
                 await supportSessions.EndAsync(sessionId, SessionEnding.EndedByAgent, user.FindFirstValue(SupportClaims.ActorId)!);
+                await handBack.SpendAsync(user);
             }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");

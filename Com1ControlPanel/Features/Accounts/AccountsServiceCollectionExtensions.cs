@@ -56,21 +56,25 @@ public static class AccountsServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PanelClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
-        // A support session's actor claims, and how the user signed in, must survive the periodic security-stamp check,
-        // which rebuilds the principal from the database.
+        // A support session's actor claims, and how and when the user signed in, must survive the periodic
+        // security-stamp check, which rebuilds the principal from the database.
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
-            var carried = context.CurrentPrincipal?.Claims
-                .Where(c => SupportClaims.All.Contains(c.Type) || c.Type == PanelClaims.AuthenticationMethod)
+            var carried = PanelClaims.CarriedOver(context.CurrentPrincipal)
                 .Where(c => context.NewPrincipal?.HasClaim(c.Type, c.Value) != true)
-                .ToList() ?? [];
+                .ToList();
             if (carried.Count > 0 && context.NewPrincipal?.Identity is ClaimsIdentity identity)
             {
-                identity.AddClaims(carried.Select(c => new Claim(c.Type, c.Value)));
+                identity.AddClaims(carried);
             }
             return Task.CompletedTask;
         });
 
+        // A passkey must be unlocked with the device's PIN or biometric ("required", the default). An operator may accept
+        // keys without one ("preferred"); such a sign-in then does not count as two factors (RecordingSignInManager).
+        services.Configure<IdentityPasskeyOptions>(options =>
+            options.UserVerificationRequirement = configuration["Accounts:Passkeys:UserVerification"] ?? "required");
+        services.AddSignInLifetime();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.SignIns;
 
 namespace Com1ControlPanel.Features.Accounts;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+// This is a server-side AuthenticationStateProvider that revalidates the security stamp (and the sign-in's absolute
+// lifetime) for the connected user every 30 minutes an interactive circuit is connected.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<SignInLifetimeOptions> lifetime,
+        TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
@@ -20,6 +23,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        // An open page must not outlive the sign-in it was opened with.
+        if (SignInLifetime.HasRunOut(authenticationState.User, lifetime.Value, time.GetUtcNow()))
+        {
+            return false;
+        }
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -8,7 +8,8 @@ public static class PrivacySignalEndpoints
 {
     /// <summary>
     /// On every page load by a signed-in customer whose browser sends Sec-GPC: 1, honour the signal before the page
-    /// is rendered, so the page already shows it.
+    /// is rendered, so the page already shows it. Never in a support session: that browser is the agent's, and its
+    /// signal says nothing about the customer's wishes.
     /// </summary>
     public static WebApplication UsePrivacySignal(this WebApplication app)
     {
@@ -17,6 +18,7 @@ public static class PrivacySignalEndpoints
             if (HttpMethods.IsGet(context.Request.Method)
                 && Visitor.SendsGlobalPrivacyControl(context.Request)
                 && context.User.IsInRole(Roles.Customer)
+                && !context.User.IsSupportSession()
                 && IsPageLoad(context.Request)
                 && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } customerId)
             {

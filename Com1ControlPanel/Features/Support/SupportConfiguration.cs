@@ -18,6 +18,7 @@ internal sealed class SupportSessionConfiguration : IEntityTypeConfiguration<Sup
         session.Property(s => s.Ticket).HasMaxLength(SupportLimits.Ticket);
         session.Property(s => s.Note).HasMaxLength(SupportLimits.Note);
         session.Property(s => s.EndedByUserId).HasMaxLength(450);
+        session.Property(s => s.AgentStampHash).HasMaxLength(64);
     }
 }
 

@@ -52,7 +52,7 @@ public static class SupportEndpoints
             }
         }).RequireAuthorization().DisableAntiforgery();
 
-        endpoints.MapPost(EndPath, async (HttpContext http, IAntiforgery antiforgery, SupportSessionEnding ending) =>
+        endpoints.MapPost(EndPath, async (HttpContext http, IAntiforgery antiforgery, SupportSessionEnding ending, SupportHandBack handBack) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
@@ -64,7 +64,7 @@ public static class SupportEndpoints
             }
             var agentId = http.User.FindFirstValue(SupportClaims.ActorId)!;
             await ending.EndAsync(sessionId, SessionEnding.EndedByAgent, agentId);
-            return await SupportSignIn.BackToAgentAsync(http)
+            return await handBack.ToAgentAsync(http.User, http.RequestAborted)
                 ? Results.LocalRedirect($"~/support?ended={sessionId}")
                 : Results.LocalRedirect("~/Account/Login");
         }).RequireAuthorization().DisableAntiforgery();

@@ -1,6 +1,7 @@
 using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Features.Support.Admin;
 using Com1ControlPanel.Features.Support.Console;
+using Com1ControlPanel.Infrastructure.Auditing;
 
 namespace Com1ControlPanel.Features.Support;
 
@@ -13,7 +14,12 @@ public static class SupportRegistration
         services.AddScoped<SupportSessions>();
         services.AddSingleton<SupportAttempts>();
         services.AddSingleton<SupportSessionEnding>();
+        services.AddSingleton<SupportSessionEvents>();
+        services.AddSingleton<SupportSessionCheck>();
+        services.AddSingleton<ISupportSessionCheck>(sp => sp.GetRequiredService<SupportSessionCheck>());
+        services.AddScoped<SupportHandBack>();
         services.AddScoped<SupportConsole>();
+        services.AddScoped<EndedSessions>();
         services.AddScoped<CurrentSupportSession>();
         services.AddScoped<ActiveSupportSessions>();
         services.AddSupportAccessPage();

@@ -30,17 +30,37 @@ public sealed class SupportSession
     /// <summary>The customer's approval this session was started under, when they require one.</summary>
     public Guid? AccessRequestId { get; init; }
 
+    /// <summary>
+    /// The one-time key, known only to the server and to the session's sign-in cookie, that gives the browser back to
+    /// the agent when the session ends. A copy of the cookie replayed later finds it spent.
+    /// </summary>
+    public Guid HandBackId { get; init; } = Guid.NewGuid();
+    /// <summary>When the key was spent: by giving the browser back to the agent, or by signing out of the session.</summary>
+    public DateTime? HandedBackAt { get; set; }
+    /// <summary>
+    /// A hash of the agent's security stamp when the session started. A password change, a role change or "sign out
+    /// everywhere" changes the stamp: the session stops and the browser is never given back to the agent.
+    /// </summary>
+    public string AgentStampHash { get; init; } = "";
+    /// <summary>How the agent had signed in, as the server saw it at the start, so the hand-back gives back no more.</summary>
+    public bool AgentUsedSecondFactor { get; init; }
+    public DateTime AgentSignedInAt { get; init; }
+
     public bool IsActiveAt(DateTime now) => EndedAt is null && now < ExpiresAt;
 }
 
 public enum SessionEnding
 {
-    /// <summary>The agent pressed "End session".</summary>
+    /// <summary>The agent pressed "End session" or signed out.</summary>
     EndedByAgent,
     /// <summary>An administrator ended it.</summary>
     EndedByAdmin,
     /// <summary>Its time ran out.</summary>
     Expired,
+    /// <summary>The customer ended it from "Who accessed my account".</summary>
+    EndedByCustomer,
+    /// <summary>The agent was locked, lost the support role, or their sign-in was revoked (security stamp changed).</summary>
+    AgentAccessRevoked,
 }
 
 /// <summary>

@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Support;
 
-/// <summary>Ends sessions: by the agent, by an administrator, or by itself when its time has run out.</summary>
-public sealed class SupportSessionEnding(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<SupportSessionEnding> logger)
+/// <summary>
+/// Ends sessions: by the agent, the customer or an administrator, when the agent loses the right to act, or by itself
+/// when its time has run out. A session ends once; what ended it is never rewritten.
+/// </summary>
+public sealed class SupportSessionEnding(
+    IDbContextFactory<AppDbContext> dbFactory, SupportSessionEvents events, TimeProvider time, ILogger<SupportSessionEnding> logger)
 {
     /// <summary>
     /// Ends the session now if it is still running; a session whose time ran out is closed as expired at its expiry.
@@ -22,24 +26,27 @@ public sealed class SupportSessionEnding(IDbContextFactory<AppDbContext> dbFacto
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var session = await db.SupportSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        var session = await db.SupportSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null || session.EndedAt is not null || session.IsActiveAt(now) && endNow is null)
         {
             return session;
         }
-        if (session.IsActiveAt(now))
+        // A session whose time ran out ended at its expiry, whoever notices it later.
+        var (endedAt, ending, by) = session.IsActiveAt(now)
+            ? (now, endNow!.Value.Ending, endNow.Value.By)
+            : (session.ExpiresAt, SessionEnding.Expired, (string?)null);
+        // Only a session still open is ended: of two endings racing, the first one counts.
+        var ended = await db.SupportSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.EndedAt, endedAt)
+                .SetProperty(x => x.Ending, ending)
+                .SetProperty(x => x.EndedByUserId, by), cancellationToken);
+        if (ended == 1)
         {
-            session.EndedAt = now;
-            session.Ending = endNow!.Value.Ending;
-            session.EndedByUserId = endNow.Value.By;
+            logger.LogInformation("Support session {SessionId} ended: {Ending}", session.Id, ending);
+            events.RaiseEnded(session.Id, ending);
         }
-        else
-        {
-            session.EndedAt = session.ExpiresAt;
-            session.Ending = SessionEnding.Expired;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Support session {SessionId} ended: {Ending}", session.Id, session.Ending);
+        session = await db.SupportSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken);
         return session;
     }
 }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Com1ControlPanel.Infrastructure.Auditing;
+using Microsoft.AspNetCore.StaticAssets;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Support;
@@ -13,10 +13,11 @@ public sealed class SupportSessionGuard(RequestDelegate next)
 {
     public const string NotAllowedPath = "/support/not-allowed";
 
-    public async Task InvokeAsync(HttpContext http, SupportSessionCheck check, SupportAttempts attempts, SupportSessionEnding ending)
+    public async Task InvokeAsync(
+        HttpContext http, SupportSessionCheck check, SupportAttempts attempts, SupportSessionEnding ending, SupportHandBack handBack)
     {
         var path = http.Request.Path;
-        if (http.User.SupportSessionId() is not { } sessionId || IsStaticAsset(path) && !SupportForbiddenPaths.IsForbidden(path))
+        if (http.User.SupportSessionId() is not { } sessionId || IsStaticAsset(http))
         {
             await next(http);
             return;
@@ -24,13 +25,22 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         var customerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var agentId = http.User.FindFirstValue(SupportClaims.ActorId) ?? "unknown";
 
-        if (!await check.IsActiveAsync(sessionId, customerId, http.RequestAborted))
+        var status = await check.StatusAsync(sessionId, customerId, http.RequestAborted);
+        if (status != SupportSessionStatus.Active)
         {
             await attempts.RecordAsync(agentId, customerId, SupportRefusal.SessionEnded);
-            // Only a session whose time ran out is closed here: a cookie that names someone else's running session
-            // must not end it.
-            await ending.CloseIfExpiredAsync(sessionId);
-            var restored = await SupportSignIn.BackToAgentAsync(http);
+            if (status == SupportSessionStatus.AgentRevoked)
+            {
+                // The agent was locked, lost the support role or had their sign-in revoked: the session ends now.
+                await ending.EndAsync(sessionId, SessionEnding.AgentAccessRevoked, agentId);
+            }
+            else
+            {
+                // Only a session whose time ran out is closed here: a cookie that names someone else's running session
+                // must not end it.
+                await ending.CloseIfExpiredAsync(sessionId);
+            }
+            var restored = await handBack.ToAgentAsync(http.User, http.RequestAborted);
             await RefuseAsync(http, restored ? $"/support?ended={sessionId}" : "/Account/Login", SupportRefusal.SessionEnded);
             return;
         }
@@ -56,9 +66,10 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         await http.Response.WriteAsync(refusal.Describe());
     }
 
-    // Scripts, styles and images carry nothing of the account: no database check for each of them.
-    private static bool IsStaticAsset(PathString path) =>
-        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || Path.HasExtension(path.Value);
+    // The files MapStaticAssets serves (scripts, styles, fonts) carry nothing of the account: no database check for each.
+    // Told by the endpoint routing chose, never by the look of the path: "/profile.x" is not a way around the guard.
+    private static bool IsStaticAsset(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 }
 
 /// <summary>What stays with the customer: sign-in and security settings, the email address, downloads of their data.</summary>
@@ -68,6 +79,8 @@ public static class SupportForbiddenPaths
     [
         // Password, two-factor, passkeys, email address, external logins, personal data download and account closure.
         "/Account/Manage",
+        // Confirming a new email address: the address stays with the customer, and the page rebuilds the sign-in.
+        "/Account/ConfirmEmailChange",
         "/Account/PasskeyCreationOptions",
         "/Account/LinkExternalLogin",
         // Downloads of the customer's data.

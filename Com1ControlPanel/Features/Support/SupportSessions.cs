@@ -68,6 +68,14 @@ public sealed class SupportSessions(
             minutes = Math.Min(minutes, approval.ApprovedMinutes ?? 0);
         }
 
+        // What the hand-back at the end is checked against: the agent's stamp as it is now, and how they signed in.
+        var agentAccount = await db.Users.Where(u => u.Id == agentId).Select(u => new { u.SecurityStamp }).SingleOrDefaultAsync(cancellationToken);
+        if (agentAccount is null)
+        {
+            await attempts.RecordAsync(agentId, target.UserId, SupportRefusal.NotAnAgent, cancellationToken);
+            return new SupportStartResult.Refused(SupportRefusal.NotAnAgent);
+        }
+
         var expiresAt = now.AddMinutes(minutes);
         if (approval?.WindowEndsAt is { } windowEnd && windowEnd < expiresAt)
         {
@@ -84,6 +92,9 @@ public sealed class SupportSessions(
             StartedAt = now,
             ExpiresAt = expiresAt,
             AccessRequestId = approval?.Id,
+            AgentStampHash = AgentStamp.Hash(agentAccount.SecurityStamp),
+            AgentUsedSecondFactor = agent.SignedInWithSecondFactor(),
+            AgentSignedInAt = agent.GetSignedInAt()?.UtcDateTime ?? now,
         };
         db.SupportSessions.Add(session);
         await TellCustomerAsync(db, session, cancellationToken);

@@ -31,6 +31,12 @@ public static class UsageStatisticsCookie
 
     private static async Task CountAsync(HttpContext context, string page)
     {
+        // In a support session the browser is the agent's: its views are not the customer's usage, and the customer's
+        // choice about the cookie is theirs to make, not to be acted on in someone else's browser.
+        if (context.User.IsSupportSession())
+        {
+            return;
+        }
         if (!await AllowedAsync(context))
         {
             if (context.Request.Cookies.ContainsKey(CookieName))

@@ -9,7 +9,7 @@ namespace Com1ControlPanel.Infrastructure.Auditing;
 /// Read from the authentication state (the circuit's in interactive pages, the request's in endpoints),
 /// never from anything a page passes in.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authenticationState, SupportSessionCheck sessions)
+public sealed class CurrentUser(AuthenticationStateProvider authenticationState, ISupportSessionCheck sessions)
 {
     public async Task<ClaimsPrincipal> GetPrincipalAsync() =>
         (await authenticationState.GetAuthenticationStateAsync()).User;

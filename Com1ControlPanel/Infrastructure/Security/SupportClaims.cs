@@ -11,8 +11,10 @@ public static class SupportClaims
     public const string ActorId = "com1:act_sub";
     public const string ActorName = "com1:act_name";
     public const string SessionId = "com1:support_session";
+    /// <summary>The session's one-time hand-back key (see SupportSession.HandBackId); it only ever lives in the cookie.</summary>
+    public const string HandBackId = "com1:hand_back";
 
-    public static readonly IReadOnlyList<string> All = [ActorId, ActorName, SessionId];
+    public static readonly IReadOnlyList<string> All = [ActorId, ActorName, SessionId, HandBackId];
 
     public static bool IsSupportSession(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == SessionId);
 

@@ -29,6 +29,8 @@ public sealed class AccessPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILogger<AccessApprovalService>>(NullLogger<AccessApprovalService>.Instance);
         Services.AddScoped<AccessHistoryService>();
         Services.AddScoped<AccessApprovalService>();
+        Services.AddSingleton(data.Events);
+        Services.AddSingleton(data.Ending);
     }
 
     /// <summary>The live page as <paramref name="user"/> sees it, with the providers the layout gives it.</summary>

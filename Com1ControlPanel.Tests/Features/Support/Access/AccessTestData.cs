@@ -8,6 +8,7 @@ using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
 using Com1ControlPanel.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,14 +22,20 @@ public sealed class AccessTestData
     public AccessTestData(TestDatabase database)
     {
         this.database = database;
-        // The agent is a real user: notifications about answers go to them.
+        // The agent is a real support agent: notifications about answers go to them, and sessions check their account.
         using var db = database.CreateDbContext();
-        db.Users.Add(new ApplicationUser { Id = Agent, UserName = "agent@com1.test", Email = "agent@com1.test", DisplayName = AgentName });
+        db.Users.Add(new ApplicationUser
+        {
+            Id = Agent, UserName = "agent@com1.test", Email = "agent@com1.test", DisplayName = AgentName, SecurityStamp = AgentStampValue,
+        });
+        db.Roles.Add(new IdentityRole { Id = "role-agent", Name = Roles.SupportAgent, NormalizedName = "SUPPORTAGENT" });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = Agent, RoleId = "role-agent" });
         db.SaveChanges();
     }
 
     public const string Agent = "agent-dana";
     public const string AgentName = "Dana Reyes";
+    private const string AgentStampValue = "stamp-dana";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
 
@@ -50,7 +57,7 @@ public sealed class AccessTestData
             AgentUserId = Agent, AgentName = AgentName, CustomerId = customerId, Reason = SupportReason.CustomerInitiated,
             Ticket = ticket, Note = "Customer called about the phone number.", StartedAt = startedAt,
             ExpiresAt = startedAt.AddMinutes(minutes), EndedAt = endedAt, Ending = ending,
-            EndedByUserId = ending is null ? null : Agent,
+            EndedByUserId = ending is null ? null : Agent, AgentStampHash = AgentStamp.Hash(AgentStampValue),
         };
         db.SupportSessions.Add(session);
         db.SaveChanges();
@@ -125,7 +132,12 @@ public sealed class AccessTestData
 
     public AccessHistoryService History(string customerId) => History(CustomerUser(customerId));
 
-    public AccessApprovalService Approvals(CurrentUser user) => new(database, user, Clock, NullLogger<AccessApprovalService>.Instance);
+    public AccessApprovalService Approvals(CurrentUser user) =>
+        new(database, user, Ending, Clock, NullLogger<AccessApprovalService>.Instance);
+
+    public SupportSessionEnding Ending => new(database, Events, Clock, NullLogger<SupportSessionEnding>.Instance);
+
+    public SupportSessionEvents Events { get; } = new();
 
     public AccessApprovalService Approvals(string customerId) => Approvals(CustomerUser(customerId));
 }

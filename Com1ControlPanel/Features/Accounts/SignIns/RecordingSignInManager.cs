@@ -26,6 +26,7 @@ internal sealed class RecordingSignInManager(
 {
     // Which kind of sign-in is under way, so the success hook below knows what to record.
     private SignInMethod? attempting;
+    private bool passkeyVerifiedUser;
 
     public override async Task<SignInResult> PasswordSignInAsync(
         ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
@@ -67,22 +68,54 @@ internal sealed class RecordingSignInManager(
     public override Task<SignInResult> PasskeySignInAsync(string credentialJson) =>
         AttemptAsync(SignInMethod.Passkey, () => base.PasskeySignInAsync(credentialJson));
 
+    /// <summary>Notes whether the authenticator verified the user (PIN, fingerprint), which Identity checks but does not return.</summary>
+    public override async Task<PasskeyAssertionResult<ApplicationUser>> PerformPasskeyAssertionAsync(string credentialJson)
+    {
+        var result = await base.PerformPasskeyAssertionAsync(credentialJson);
+        // The flags are part of the authenticator data the passkey just signed, so after a successful assertion they can be believed.
+        passkeyVerifiedUser = result.Succeeded && PasskeyFlags.UserVerified(credentialJson);
+        return result;
+    }
+
     /// <summary>Every successful sign-in ends here; refreshing an existing cookie does too, but is not attempting one.</summary>
     public override async Task SignInWithClaimsAsync(
         ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        // A passkey proves possession and the user's presence: as strong as a password and a code. Saying so in the
-        // cookie lets features that need a second factor (support sessions) ask one question whichever way was used.
-        if (attempting is SignInMethod.TwoFactor or SignInMethod.RecoveryCode or SignInMethod.Passkey
-            && !additionalClaims.Any(c => c.Type == PanelClaims.AuthenticationMethod && c.Value == PanelClaims.MultiFactor))
+        // A code or recovery code after the password is a second factor; so is a passkey whose authenticator verified the
+        // user, which proves possession and a PIN or biometric in one step. A passkey without that proves possession only.
+        // Saying so in the cookie lets features that need a second factor (support sessions) ask one question.
+        var secondFactor = attempting is SignInMethod.TwoFactor or SignInMethod.RecoveryCode
+            || attempting is SignInMethod.Passkey && passkeyVerifiedUser;
+        if (secondFactor && !additionalClaims.Any(c => c.Type == PanelClaims.AuthenticationMethod && c.Value == PanelClaims.MultiFactor))
         {
             additionalClaims = [.. additionalClaims, new Claim(PanelClaims.AuthenticationMethod, PanelClaims.MultiFactor)];
+        }
+        // A new sign-in starts its absolute lifetime now; a rebuilt cookie brings the time it started with.
+        if (!additionalClaims.Any(c => c.Type == PanelClaims.SignedInAt))
+        {
+            additionalClaims = [.. additionalClaims, PanelClaims.SignedInAtClaim(time.GetUtcNow())];
         }
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         if (attempting is { } method)
         {
             await RecordAsync(user.Id, method, SignInResult.Success);
         }
+    }
+
+    /// <summary>
+    /// Rebuilds the cookie after the user changed their own security settings, keeping what the framework's version
+    /// drops: a support session's actor claims, every way the user proved who they are, and when they signed in.
+    /// </summary>
+    public override async Task RefreshSignInAsync(ApplicationUser user)
+    {
+        var current = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (current.Principal is not { Identity.IsAuthenticated: true } principal || UserManager.GetUserId(principal) != user.Id)
+        {
+            // Not this user's cookie: the framework refuses (and logs) the refresh.
+            await base.RefreshSignInAsync(user);
+            return;
+        }
+        await SignInWithClaimsAsync(user, current.Properties, PanelClaims.CarriedOver(principal));
     }
 
     private async Task<SignInResult> AttemptAsync(SignInMethod method, Func<Task<SignInResult>> signIn)

@@ -8,7 +8,8 @@ internal sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignI
 {
     public void Configure(EntityTypeBuilder<SignInRecord> record)
     {
-        record.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key: sign-in records are security records and outlive the account they were made for. The
+        // database refuses to change or delete them (see the PermanentSupportRecordTriggers migration).
         record.HasIndex(r => new { r.UserId, r.At });
         record.Property(r => r.Network).HasMaxLength(50);
         record.Property(r => r.Browser).HasMaxLength(60);

@@ -16,6 +16,7 @@ namespace Com1ControlPanel.Features.Support.Access;
 public sealed class AccessApprovalService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
+    SupportSessionEnding ending,
     TimeProvider time,
     ILogger<AccessApprovalService> logger)
 {
@@ -27,6 +28,35 @@ public sealed class AccessApprovalService(
 
     public Task<AccessOutcome> DenyAsync(Guid requestId, CancellationToken cancellationToken = default) =>
         AnswerAsync(requestId, approvedMinutes: null, cancellationToken);
+
+    /// <summary>
+    /// "End this session now": the customer stops a support session running in their account. The agent's page hands the
+    /// browser back at once, and the session shows as ended by the customer.
+    /// </summary>
+    public async Task<AccessOutcome> EndSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        var customerId = await currentUser.GetCustomerIdAsync();
+        if (await RefuseSupportAsync(customerId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // Scoped to the signed-in customer: another account's session id ends nothing.
+            var running = await db.SupportSessions.AnyAsync(s => s.Id == sessionId && s.CustomerId == customerId, cancellationToken);
+            if (!running)
+            {
+                return AccessOutcome.Refused("This support session was not found in your account.");
+            }
+        }
+        var session = await ending.EndAsync(sessionId, SessionEnding.EndedByCustomer, customerId, cancellationToken);
+        if (session is not { Ending: SessionEnding.EndedByCustomer })
+        {
+            return AccessOutcome.Refused("This support session had already ended.");
+        }
+        logger.LogInformation("Support session {SessionId} ended by customer {CustomerId}", sessionId, customerId);
+        return AccessOutcome.Done($"Ended: {session.AgentName} from Com 1 support is no longer in your account.");
+    }
 
     /// <summary>Switches "Support must ask me before accessing my account" on or off, recorded in the account's history.</summary>
     public async Task<AccessOutcome> SetRequireApprovalAsync(bool required, CancellationToken cancellationToken = default)

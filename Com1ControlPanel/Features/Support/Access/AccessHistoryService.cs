@@ -94,6 +94,9 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
             _ when session.IsActiveAt(now) => (SessionState.Active, session.ExpiresAt),
             { EndedAt: { } ended, Ending: SessionEnding.EndedByAdmin } when ended < session.ExpiresAt => (SessionState.EndedByAdmin, ended),
             { EndedAt: { } ended, Ending: SessionEnding.EndedByAgent } when ended < session.ExpiresAt => (SessionState.EndedByAgent, ended),
+            { EndedAt: { } ended, Ending: SessionEnding.EndedByCustomer } when ended < session.ExpiresAt => (SessionState.EndedByYou, ended),
+            { EndedAt: { } ended, Ending: SessionEnding.AgentAccessRevoked } when ended < session.ExpiresAt
+                => (SessionState.AgentAccessRevoked, ended),
             _ => (SessionState.TimeRanOut, session.ExpiresAt),
         };
         return new SupportSessionView(session.Id, session.AgentName, session.Reason.ForCustomer(), session.Ticket, session.Note,

@@ -34,6 +34,9 @@ public enum SessionState
     Active,
     EndedByAgent,
     EndedByAdmin,
+    EndedByYou,
+    /// <summary>The agent lost the right to act (locked, no longer in support, or signed out everywhere).</summary>
+    AgentAccessRevoked,
     /// <summary>Nobody ended it: its time ran out (whether or not the expiry job has marked it yet).</summary>
     TimeRanOut,
 }

@@ -21,6 +21,8 @@ public static class AccessWords
         SessionState.Active => "Active now",
         SessionState.EndedByAgent => "Ended by the agent",
         SessionState.EndedByAdmin => "Ended by a Com 1 administrator",
+        SessionState.EndedByYou => "Ended by you",
+        SessionState.AgentAccessRevoked => "Ended when the agent's access was withdrawn",
         SessionState.TimeRanOut => "Ended by itself when its time ran out",
         _ => state.ToString(),
     };
@@ -30,6 +32,8 @@ public static class AccessWords
     {
         SessionState.EndedByAgent => "by the agent",
         SessionState.EndedByAdmin => "by a Com 1 administrator",
+        SessionState.EndedByYou => "by you",
+        SessionState.AgentAccessRevoked => "when the agent's access was withdrawn",
         SessionState.TimeRanOut => "by itself, when its time ran out",
         _ => "",
     };

@@ -7,8 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Com1ControlPanel.Features.Support;
 
 /// <summary>The support session the signed-in browser is in, for the banner every page shows during one.</summary>
-public sealed class CurrentSupportSession(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
+public sealed class CurrentSupportSession(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, SupportSessionCheck check)
 {
+    /// <summary>Whether the session may still act: not ended, not run out, and its agent still allowed to.</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        return principal.SupportSessionId() is { } sessionId && principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } customerId
+            && await check.IsActiveAsync(sessionId, customerId, cancellationToken);
+    }
+
     public async Task<SupportSessionBannerInfo?> GetAsync(CancellationToken cancellationToken = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
@@ -20,9 +28,9 @@ public sealed class CurrentSupportSession(IDbContextFactory<AppDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SupportSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.CustomerId == customerId)
-            .Select(s => new SupportSessionBannerInfo(s.AgentName, s.ExpiresAt, s.EndedAt))
+            .Select(s => new SupportSessionBannerInfo(s.Id, s.AgentName, s.ExpiresAt, s.EndedAt))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }
 
-public sealed record SupportSessionBannerInfo(string AgentName, DateTime ExpiresAt, DateTime? EndedAt);
+public sealed record SupportSessionBannerInfo(Guid SessionId, string AgentName, DateTime ExpiresAt, DateTime? EndedAt);

@@ -1,0 +1,142 @@
+using Com1ControlPanel.Features.Accounts.SignIns;
+using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Tests.Security;
+
+/// <summary>
+/// Issue 9, item 12: support sessions, access requests and their answers, refused attempts and sign-ins are permanent.
+/// The database itself allows only the transitions the panel makes (a session ends once and is handed back once, a
+/// request is answered once) and refuses every other change or deletion; sign-ins outlive the account.
+/// </summary>
+public sealed class PermanentSupportRecordsTests : IDisposable
+{
+    private static readonly DateTime Now = new(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc);
+    private readonly TestDatabase database = new();
+
+    public PermanentSupportRecordsTests()
+    {
+        using var db = database.CreateDbContext();
+        TestCustomers.Add(db, "cara", "Cara Test");
+    }
+
+    public void Dispose() => database.Dispose();
+
+    private Guid AddSession()
+    {
+        using var db = database.CreateDbContext();
+        var session = new SupportSession
+        {
+            AgentUserId = "agent-1", AgentName = "Dana Agent", CustomerId = "cara", Ticket = "T-1", StartedAt = Now,
+            ExpiresAt = Now.AddMinutes(30),
+        };
+        db.SupportSessions.Add(session);
+        db.SaveChanges();
+        return session.Id;
+    }
+
+    private Guid AddRequest()
+    {
+        using var db = database.CreateDbContext();
+        var request = new SupportAccessRequest
+        {
+            AgentUserId = "agent-1", AgentName = "Dana Agent", CustomerId = "cara", Ticket = "T-2", RequestedMinutes = 20,
+            RequestedAt = Now, AnswerBy = Now.AddHours(24), Status = AccessRequestStatus.Pending,
+        };
+        db.SupportAccessRequests.Add(request);
+        db.SaveChanges();
+        return request.Id;
+    }
+
+    [Fact]
+    public async Task A_session_ends_once_is_handed_back_once_and_nothing_else_about_it_changes()
+    {
+        var id = AddSession();
+        await using var db = database.CreateDbContext();
+        var session = db.SupportSessions.Where(s => s.Id == id);
+
+        Assert.Equal(1, await session.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.EndedAt, Now.AddMinutes(5)).SetProperty(x => x.Ending, SessionEnding.EndedByAgent)));
+        Assert.Equal(1, await session.ExecuteUpdateAsync(s => s.SetProperty(x => x.HandedBackAt, Now.AddMinutes(5))));
+
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now.AddMinutes(9))));
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.Ending, SessionEnding.Expired)));
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.HandedBackAt, Now.AddMinutes(9))));
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, "T-forged")));
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, Now.AddHours(5))));
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteDeleteAsync());
+        Assert.Equal(("T-1", SessionEnding.EndedByAgent), await session.Select(s => ValueTuple.Create(s.Ticket, s.Ending)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_running_session_cannot_be_moved_or_reopened_without_an_end()
+    {
+        var id = AddSession();
+        await using var db = database.CreateDbContext();
+        var session = db.SupportSessions.Where(s => s.Id == id);
+
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentUserId, "agent-2")));
+        // An end needs its reason: a time alone is not an ending.
+        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now)));
+    }
+
+    [Fact]
+    public async Task A_request_is_answered_once_and_what_was_asked_never_changes()
+    {
+        var approved = AddRequest();
+        var denied = AddRequest();
+        await using var db = database.CreateDbContext();
+        var request = db.SupportAccessRequests.Where(r => r.Id == approved);
+
+        Assert.Equal(1, await request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Approved)
+            .SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.ApprovedMinutes, 10).SetProperty(x => x.WindowEndsAt, Now.AddMinutes(10))));
+        Assert.Equal(1, await db.SupportAccessRequests.Where(r => r.Id == denied).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.Status, AccessRequestStatus.Denied).SetProperty(x => x.AnsweredAt, Now)));
+
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Denied)));
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.WindowEndsAt, Now.AddDays(1))));
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.RequestedMinutes, 600)));
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.AnswerBy, Now.AddDays(9))));
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public async Task An_approval_without_its_window_is_refused()
+    {
+        var id = AddRequest();
+        await using var db = database.CreateDbContext();
+
+        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.Status, AccessRequestStatus.Approved).SetProperty(x => x.AnsweredAt, Now)));
+    }
+
+    [Fact]
+    public async Task Refused_attempts_are_never_changed_or_removed()
+    {
+        await using var db = database.CreateDbContext();
+        db.SupportAttempts.Add(new SupportAttempt { At = Now, AgentUserId = "agent-1", CustomerId = "cara", Refusal = SupportRefusal.SessionEnded });
+        await db.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAttempts.ExecuteUpdateAsync(a => a.SetProperty(x => x.AgentUserId, "someone")));
+        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAttempts.ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public async Task Sign_ins_outlive_the_account_and_are_never_changed_or_removed()
+    {
+        await using var db = database.CreateDbContext();
+        db.SignInRecords.Add(new SignInRecord { UserId = "cara", At = Now, Succeeded = false, Method = SignInMethod.Password,
+            Network = "203.0.113.x", Browser = "Firefox on Linux", Outcome = "WrongCredentials" });
+        await db.SaveChangesAsync();
+
+        // The customer row goes first (it points at the account); then the account itself.
+        await db.Customers.Where(c => c.Id == "cara").ExecuteDeleteAsync();
+        await db.Users.Where(u => u.Id == "cara").ExecuteDeleteAsync();
+
+        Assert.Equal(1, await db.SignInRecords.CountAsync(r => r.UserId == "cara"));
+        await Assert.ThrowsAsync<SqliteException>(() => db.SignInRecords.ExecuteUpdateAsync(r => r.SetProperty(x => x.Succeeded, true)));
+        await Assert.ThrowsAsync<SqliteException>(() => db.SignInRecords.ExecuteDeleteAsync());
+    }
+}
