@@ -6,6 +6,7 @@ using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Hosting;
 using Com1ControlPanel.Infrastructure.Logging;
 using Com1ControlPanel.Infrastructure.Security;
 using Serilog;
@@ -21,6 +22,7 @@ try
         builder.WebHost.UseStaticWebAssets();
     }
     builder.AddPanelLogging();
+    builder.Services.AddPanelHosting(builder.Environment);
     builder.Services.AddData(builder.Configuration, builder.Environment);
     builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddEmail(builder.Configuration);
