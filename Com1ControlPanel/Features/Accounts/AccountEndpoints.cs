@@ -29,7 +29,7 @@ internal static class AccountEndpoints
             [FromForm] string returnUrl) =>
         {
             IEnumerable<KeyValuePair<string, StringValues>> query = [
-                new("ReturnUrl", returnUrl),
+                new("ReturnUrl", ReturnUrls.LocalOrHome(returnUrl)),
                 new("Action", ExternalLogin.LoginCallbackAction)];
 
             var redirectUrl = UriHelper.BuildRelative(
@@ -53,7 +53,7 @@ internal static class AccountEndpoints
                 await supportSessions.EndAsync(sessionId, SessionEnding.EndedByAgent, user.FindFirstValue(SupportClaims.ActorId)!);
             }
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
