@@ -23,6 +23,7 @@ try
     }
     builder.AddPanelLogging();
     builder.Services.AddPanelHosting(builder.Environment);
+    builder.Services.AddPanelTransport(builder.Configuration, builder.Environment);
     builder.Services.AddData(builder.Configuration, builder.Environment);
     builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddEmail(builder.Configuration);
@@ -31,6 +32,8 @@ try
 
     var app = builder.Build();
 
+    // First, so everything after it sees the real scheme and client behind a proxy; plain http goes to https.
+    app.UsePanelTransport();
     app.UsePanelErrorHandling();
     app.UsePanelSecurityHeaders();
     app.UsePanelRequestLogging();
