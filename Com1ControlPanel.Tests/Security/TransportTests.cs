@@ -90,6 +90,16 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
     }
 
     [Fact]
+    public async Task A_health_probe_over_plain_http_gets_a_plain_answer()
+    {
+        using var client = panel.Direct("10.0.0.9");
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_client_that_is_not_a_known_proxy_cannot_claim_https()
     {
         using var client = panel.Direct("203.0.113.9");
