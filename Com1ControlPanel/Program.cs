@@ -6,6 +6,7 @@ using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Hosting;
 using Com1ControlPanel.Infrastructure.Logging;
 using Com1ControlPanel.Infrastructure.Security;
 using Serilog;
@@ -21,6 +22,8 @@ try
         builder.WebHost.UseStaticWebAssets();
     }
     builder.AddPanelLogging();
+    builder.Services.AddPanelHosting(builder.Environment);
+    builder.Services.AddPanelTransport(builder.Configuration, builder.Environment);
     builder.Services.AddData(builder.Configuration, builder.Environment);
     builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddEmail(builder.Configuration);
@@ -29,6 +32,8 @@ try
 
     var app = builder.Build();
 
+    // First, so everything after it sees the real scheme and client behind a proxy; plain http goes to https.
+    app.UsePanelTransport();
     app.UsePanelErrorHandling();
     app.UsePanelSecurityHeaders();
     app.UsePanelRequestLogging();

@@ -40,6 +40,17 @@ public static partial class FormPost
             ["Input.Password"] = password,
         });
 
+    /// <summary>
+    /// The antiforgery token of the page at <paramref name="path"/>, for posting to endpoints that are plain HTML forms
+    /// (sign-out, the theme switch) rather than Blazor forms. The client must keep cookies.
+    /// </summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        using var page = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return HiddenInputs(await page.Content.ReadAsStringAsync()).First(i => i.Key == "__RequestVerificationToken").Value;
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> HiddenInputs(string html) =>
         Input().Matches(html)
             .Select(m => m.Value)

@@ -18,7 +18,12 @@ public sealed class PanelAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(root);
         Mailbox = new Mailbox(Path.Combine(root, "mail"));
+        // Clients speak https, as browsers do in production: outside Development every cookie of the panel is Secure.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
+
+    /// <summary>Settings of this app only, applied over the test defaults; give them before the app starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public string DatabasePath => Path.Combine(root, "com1.db");
 
@@ -39,6 +44,13 @@ public sealed class PanelAppFactory : WebApplicationFactory<Program>
         // Keep the test output readable: only warnings and errors from the app.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        // The hosts tests reach the panel by: TestServer names "localhost", the Kestrel browser tests "127.0.0.1".
+        // Every other host is refused, as in production.
+        builder.UseSetting("Panel:AllowedHosts", "localhost;127.0.0.1");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A short-lived database context, for checking what the app stored.</summary>
@@ -47,7 +59,7 @@ public sealed class PanelAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies but does not follow redirects, so a test can see where it is sent.</summary>
     public HttpClient CreateNonRedirectingClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     protected override void Dispose(bool disposing)
     {

@@ -1,3 +1,5 @@
+using Com1ControlPanel.Infrastructure.Security;
+
 namespace Com1ControlPanel.Components;
 
 /// <summary>The light or dark theme a visitor chose, kept in a cookie so server-rendered pages paint right first time.</summary>
@@ -20,9 +22,7 @@ public static class ThemePreference
                 IsEssential = true,
                 Path = "/",
             });
-            var target = returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-                && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
         });
         return endpoints;
     }

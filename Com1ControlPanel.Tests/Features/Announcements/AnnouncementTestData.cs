@@ -26,7 +26,7 @@ internal static class AnnouncementTestData
     public static ConsentLedger Ledger(TimeProvider time) => new(Options.Create(new PreferencesOptions()), time, new ConsentChanges());
 
     public static UnsubscribeLinks Links { get; } = new(new EphemeralDataProtectionProvider(),
-        Options.Create(new PanelOptions { PublicBaseUrl = "https://panel.com1.test/" }));
+        new PanelLinks(Options.Create(new PanelOptions { PublicBaseUrl = "https://panel.com1.test/" })));
 
     /// <summary>A customer whose switches are exactly <paramref name="allowed"/> on and <paramref name="refused"/> off; others never set.</summary>
     public static async Task<Customer> CustomerAsync(

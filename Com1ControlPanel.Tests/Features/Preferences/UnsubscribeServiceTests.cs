@@ -16,7 +16,7 @@ public sealed class UnsubscribeServiceTests : IDisposable
     private static readonly ConsentKey ProductsByEmail = new(MarketingPurpose.ComProducts, ContactChannel.Email);
     private readonly TestDatabase database = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-    private readonly UnsubscribeLinks links = new(new EphemeralDataProtectionProvider(), Options.Create(new PanelOptions()));
+    private readonly UnsubscribeLinks links = new(new EphemeralDataProtectionProvider(), new PanelLinks(Options.Create(new PanelOptions())));
     private readonly ConsentLedger ledger;
     private readonly ListLogger log = new();
 

@@ -46,7 +46,10 @@ public sealed partial class SupportApp : IDisposable
     public AppDbContext CreateDbContext() => App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     public HttpClient Client(bool handleCookies = true) =>
-        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = handleCookies });
+        App.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = handleCookies, BaseAddress = App.ClientOptions.BaseAddress,
+        });
 
     public async Task<string> UserIdAsync(string email)
     {

@@ -29,7 +29,7 @@ internal static class AccountEndpoints
             [FromForm] string returnUrl) =>
         {
             IEnumerable<KeyValuePair<string, StringValues>> query = [
-                new("ReturnUrl", returnUrl),
+                new("ReturnUrl", ReturnUrls.LocalOrHome(returnUrl)),
                 new("Action", ExternalLogin.LoginCallbackAction)];
 
             var redirectUrl = UriHelper.BuildRelative(
@@ -56,7 +56,7 @@ internal static class AccountEndpoints
                 await handBack.SpendAsync(user);
             }
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

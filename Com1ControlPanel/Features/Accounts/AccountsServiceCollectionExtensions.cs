@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.Passwords;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -54,7 +55,8 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<RecordingSignInManager>()
             .AddClaimsPrincipalFactory<PanelClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
 
         // A support session's actor claims, and how and when the user signed in, must survive the periodic
         // security-stamp check, which rebuilds the principal from the database.

@@ -16,7 +16,7 @@ public abstract record RegistrationOutcome
     public sealed record Created(ApplicationUser User) : RegistrationOutcome;
     /// <summary>The address has an account already; its owner was told. Callers answer as if it was created.</summary>
     public sealed record AlreadyRegistered : RegistrationOutcome;
-    public sealed record Rejected(IReadOnlyList<string> Errors) : RegistrationOutcome;
+    public sealed record Rejected(IReadOnlyList<IdentityError> Errors) : RegistrationOutcome;
 }
 
 /// <summary>Opens a customer account: the sign-in identity, the Customer role and the customer record, all or nothing.</summary>
@@ -32,7 +32,7 @@ public sealed class CustomerRegistration(
     {
         if (!Countries.IsKnown(customer.CountryCode))
         {
-            return new RegistrationOutcome.Rejected(["Choose your country from the list."]);
+            return new RegistrationOutcome.Rejected([new IdentityError { Code = "UnknownCountry", Description = "Choose your country from the list." }]);
         }
         if (await userManager.FindByEmailAsync(customer.Email) is { } existing)
         {
@@ -55,7 +55,7 @@ public sealed class CustomerRegistration(
         }
         if (!result.Succeeded)
         {
-            return new RegistrationOutcome.Rejected([.. result.Errors.Select(e => e.Description)]);
+            return new RegistrationOutcome.Rejected([.. result.Errors]);
         }
 
         db.Customers.Add(new Customer

@@ -1,5 +1,4 @@
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Infrastructure.Hosting;
 
 namespace Com1ControlPanel.Features.Preferences;
 
@@ -9,7 +8,6 @@ public static class PreferencesRegistration
     public static IServiceCollection AddPreferences(this IServiceCollection services)
     {
         services.AddOptions<PreferencesOptions>().BindConfiguration(PreferencesOptions.Section);
-        services.AddOptions<PanelOptions>().BindConfiguration(PanelOptions.Section);
         services.AddSingleton<ConsentDefaults>();
         services.AddSingleton<ConsentChanges>();
         services.AddSingleton<ConsentLedger>();

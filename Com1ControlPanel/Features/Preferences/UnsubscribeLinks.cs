@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Com1ControlPanel.Infrastructure.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Features.Preferences;
 
@@ -14,7 +13,7 @@ public sealed record UnsubscribeRequest(Guid MessageId, string CustomerId, Conse
 /// Signed, tamper-proof unsubscribe links for marketing email. The token is encrypted and authenticated with the
 /// app's data-protection keys: changing any character makes it worthless.
 /// </summary>
-public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IOptions<PanelOptions> panel)
+public sealed class UnsubscribeLinks(IDataProtectionProvider protection, PanelLinks links)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Com1.Preferences.Unsubscribe.v1");
 
@@ -25,7 +24,7 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IOption
     }
 
     /// <summary>The address to put in the email and its List-Unsubscribe header.</summary>
-    public string UrlFor(UnsubscribeRequest request) => new Uri(panel.Value.PublicBaseUri, $"unsubscribe/{TokenFor(request)}").AbsoluteUri;
+    public string UrlFor(UnsubscribeRequest request) => links.To($"unsubscribe/{TokenFor(request)}");
 
     /// <summary>The request a token stands for, or null when it was forged, altered or is not a token at all.</summary>
     public UnsubscribeRequest? Read(string? token)

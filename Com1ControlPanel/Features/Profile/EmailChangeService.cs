@@ -4,7 +4,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
-using Microsoft.AspNetCore.Components;
+using Com1ControlPanel.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ public sealed class EmailChangeService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     Outbox outbox,
-    NavigationManager navigation,
+    PanelLinks links,
     SupportAttempts supportAttempts,
     TimeProvider time,
     ILogger<EmailChangeService> logger)
@@ -70,8 +70,7 @@ public sealed class EmailChangeService(
 
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri("Account/ConfirmEmailChange").AbsoluteUri,
-            new Dictionary<string, object?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = code });
+        var link = links.To("Account/ConfirmEmailChange", ("userId", user.Id), ("email", newEmail), ("code", code));
 
         await outbox.EnqueueAsync(new OutboundEmail(user.Id, newEmail, "Confirm your new email address",
             EmailTemplate.Compose(user.DisplayName,

@@ -15,10 +15,6 @@ public static class SecurityHeaders
 
     public static WebApplication UsePanelSecurityHeaders(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
         app.Use(async (context, next) =>
         {
             var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
