@@ -17,7 +17,7 @@ namespace Com1ControlPanel.Tests.Security;
 /// </summary>
 public sealed partial class PasskeySecondFactorTests : IDisposable
 {
-    private const string Origin = "http://localhost";
+    private const string Origin = "https://localhost";
     private readonly SupportApp support;
 
     /// <summary>

@@ -83,7 +83,8 @@ public static class AccountsServiceCollectionExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "com1.auth";
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure outside Development, where the panel runs behind TLS (the cookie policy says the same for every cookie).
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
