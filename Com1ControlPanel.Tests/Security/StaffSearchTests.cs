@@ -35,7 +35,7 @@ public sealed class StaffSearchTests : IDisposable
 
     private static ClaimsPrincipal Agent => SignedIn.As("agent-1", "Dana Reyes", Roles.SupportAgent);
 
-    private CustomerSearch SearchAs(ClaimsPrincipal principal) => new(database, SignedIn.User(principal, database, clock), clock);
+    private CustomerSearch SearchAs(ClaimsPrincipal principal) => StaffSearches.For(database, SignedIn.User(principal, database, clock), clock);
 
     private async Task<List<StaffSearchRecord>> RecordsAsync()
     {
@@ -98,7 +98,7 @@ public sealed class StaffSearchTests : IDisposable
     public async Task An_agent_searching_by_the_exact_email_address_gets_only_the_masked_address()
     {
         var agent = SignedIn.User(Agent, database, clock);
-        var console = new SupportConsole(database, agent, new CustomerSearch(database, agent, clock));
+        var console = new SupportConsole(database, agent, StaffSearches.For(database, agent, clock));
 
         var candidates = await console.FindAsync(AliceEmail);
         var matches = await SearchAs(Agent).FindAsync(AliceEmail);

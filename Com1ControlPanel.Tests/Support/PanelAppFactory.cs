@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,13 @@ public sealed class PanelAppFactory : WebApplicationFactory<Program>
         // Keep the test output readable: only warnings and errors from the app.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+
+        // Test classes sign in many times from one in-memory client (and browser tests from 127.0.0.1): limits far above
+        // anything a test does. Security/RateLimitTests sets small limits of its own.
+        foreach (var policy in RateLimitPolicies.All)
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
     }
 
     /// <summary>A short-lived database context, for checking what the app stored.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,12 +10,14 @@ namespace Com1ControlPanel.Features.Customers;
 
 /// <summary>
 /// Finds customers for staff by name, customer number, email, phone (typed in any format) or domain. Staff only, checked
-/// on the server; at least <see cref="MinLength"/> characters; at most <see cref="MaxResults"/> customers, saying when more
-/// match; every search that runs is recorded (<see cref="StaffSearchRecord"/>). Support agents see email addresses
-/// masked, so for them an address matches only when typed in full, and the result carries only the masked address.
-/// Staff accounts are never customers, so they never show up here.
+/// on the server; at least <see cref="MinLength"/> characters; so many searches per staff member (<see cref="StaffSearchLimit"/>);
+/// at most <see cref="MaxResults"/> customers, saying when more match; every search that runs is recorded
+/// (<see cref="StaffSearchRecord"/>). Support agents see email addresses masked, so for them an address matches only when
+/// typed in full, and the result carries only the masked address. Staff accounts are never customers, so never found here.
 /// </summary>
-public sealed partial class CustomerSearch(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+public sealed partial class CustomerSearch(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, StaffSearchLimit limit, TimeProvider time,
+    ILogger<CustomerSearch> logger)
 {
     public const int MaxResults = 20;
     public const int MinLength = 3;
@@ -48,6 +51,13 @@ public sealed partial class CustomerSearch(IDbContextFactory<AppDbContext> dbFac
         if (text.Length > MaxLength)
         {
             return CustomerSearchResult<CustomerMatch>.Refused($"Keep the search to {MaxLength} characters or fewer.");
+        }
+        if (limit.WaitFor(staffUserId) is { } wait)
+        {
+            // Refused before anything is read, so there is nothing to record; the log shows who kept trying.
+            logger.LogWarning("Customer search refused for staff member {StaffUserId}: over the search limit", staffUserId);
+            return CustomerSearchResult<CustomerMatch>.Refused(
+                $"You have searched many times in a short time. Try again {RetryAfter.Describe(wait)}.");
         }
 
         var fullEmails = FullEmailRoles.Any(principal.IsInRole);

@@ -23,7 +23,7 @@ public sealed class CustomerSearchTests : IDisposable
         db.Users.Add(new ApplicationUser { Id = "officer", UserName = "morgan@com1.test", Email = "morgan@com1.test", NormalizedEmail = "MORGAN@COM1.TEST", DisplayName = "Morgan Lee" });
         db.SaveChanges();
         db.Customers.Where(c => c.Id == "bob").ExecuteUpdate(s => s.SetProperty(c => c.CustomerNumber, "C-2000417"));
-        search = new CustomerSearch(database, SignedIn.User(SignedIn.As("officer", "Morgan Lee", Roles.ComplianceOfficer), database),
+        search = StaffSearches.For(database, SignedIn.User(SignedIn.As("officer", "Morgan Lee", Roles.ComplianceOfficer), database),
             TimeProvider.System);
     }
 
