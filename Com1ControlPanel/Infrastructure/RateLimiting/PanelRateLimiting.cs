@@ -19,7 +19,11 @@ public static class PanelRateLimiting
 
     public static IServiceCollection AddPanelRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.All().All(rule => rule.PermitLimit > 0 && rule.Window > TimeSpan.Zero),
+                "Every RateLimits entry needs a PermitLimit above 0 and a Window longer than zero.")
+            .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -93,7 +97,7 @@ public static class PanelRateLimiting
         context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>The client's address; IPv6 by its /64 network, which one household or server usually holds whole.</summary>
-    internal static string ClientKey(HttpContext context)
+    private static string ClientKey(HttpContext context)
     {
         if (context.Connection.RemoteIpAddress is not { } address)
         {
@@ -121,7 +125,7 @@ public static class PanelRateLimiting
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         context.Response.Headers.RetryAfter = RetryAfter.HeaderValue(wait);
         // The route, never the address as typed (it may carry a token) nor the client's address.
-        var route = context.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.RawText : context.Request.Path.Value;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PanelRateLimiting).FullName!)
             .LogWarning("Refused {Method} {Route}: over its rate limit", context.Request.Method, route);
         var request = context.Request;

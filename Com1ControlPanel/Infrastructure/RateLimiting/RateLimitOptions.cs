@@ -33,6 +33,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Customer searches per member of staff (counted in the search service, as live pages search without a request).</summary>
     public RateLimitRule StaffSearch { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(10) };
+
+    public IEnumerable<RateLimitRule> All() =>
+        [SignIn, Registration, AccountMail, AccountMailPerAddress, Passkey, Unsubscribe, Export, StaffSearch];
 }
 
 public sealed class RateLimitRule
