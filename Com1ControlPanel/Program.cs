@@ -8,6 +8,7 @@ using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
 using Com1ControlPanel.Infrastructure.Logging;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 using Serilog;
 
@@ -29,6 +30,7 @@ try
     builder.Services.AddEmail(builder.Configuration);
     builder.Services.AddFeatures();
     builder.Services.AddPanelUi();
+    builder.Services.AddPanelRateLimiting(builder.Configuration);
 
     var app = builder.Build();
 
@@ -43,6 +45,8 @@ try
     // Before authorization: an ended support session gives the browser back to the agent before any page is chosen.
     app.UseSupportSessionGuard();
     app.UseAuthorization();
+    // After authentication (downloads count per user) and routing (each page or endpoint names its limit).
+    app.UsePanelRateLimiting();
     app.UseAntiforgery();
     app.UseAuthenticationStateForEndpoints();
     app.UsePrivacySignal();

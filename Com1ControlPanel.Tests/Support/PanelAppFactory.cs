@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,13 @@ public sealed class PanelAppFactory : WebApplicationFactory<Program>
         // The hosts tests reach the panel by: TestServer names "localhost", the Kestrel browser tests "127.0.0.1".
         // Every other host is refused, as in production.
         builder.UseSetting("Panel:AllowedHosts", "localhost;127.0.0.1");
+        // Test classes sign in many times from one in-memory client (and browser tests from 127.0.0.1): limits far above
+        // anything a test does. Security/RateLimitTests sets small limits of its own.
+        foreach (var policy in RateLimitPolicies.All)
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
+        // Last, so a test's own settings count over the defaults above.
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

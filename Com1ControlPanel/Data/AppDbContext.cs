@@ -24,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<UnsubscribeRedemption> UnsubscribeRedemptions => Set<UnsubscribeRedemption>();
     public DbSet<PageViewCount> PageViewCounts => Set<PageViewCount>();
     public DbSet<CustomerDomain> CustomerDomains => Set<CustomerDomain>();
+    public DbSet<StaffSearchRecord> StaffSearchRecords => Set<StaffSearchRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<DisclosureEntry> DisclosureEntries => Set<DisclosureEntry>();

@@ -26,6 +26,7 @@ public static class FeatureRegistration
         services.AddScoped<CustomerRegistration>();
         // Staff find customers with it: compliance to record disclosures, support to start sessions.
         services.AddScoped<CustomerSearch>();
+        services.AddSingleton<StaffSearchLimit>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Accounts.PersonalDataExport>();
         services.AddScoped<ProfileService>();

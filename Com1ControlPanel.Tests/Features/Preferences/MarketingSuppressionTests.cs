@@ -3,6 +3,7 @@ using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,8 @@ public sealed class MarketingSuppressionTests : IDisposable
     private async Task<OutboxStatus> StatusAfterDeliveryAsync(OutboxMessage message)
     {
         var dispatcher = new OutboxDispatcher(database, delivery, new MarketingSuppression(database), new OutboxSignal(),
-            TimeProvider.System, Options.Create(new MailOptions()), NullLogger<OutboxDispatcher>.Instance);
+            TimeProvider.System, Options.Create(new MailOptions()), Options.Create(new DataProtectionTokenProviderOptions()),
+            NullLogger<OutboxDispatcher>.Instance);
         await dispatcher.DeliverDueAsync(CancellationToken.None);
         await using var db = database.CreateDbContext();
         return (await db.OutboxMessages.SingleAsync(m => m.Id == message.Id)).Status;

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.UsageStatistics;
 
-/// <summary>The statistics cookie appears only where it is allowed, and only allowed visits are counted.</summary>
+/// <summary>
+/// The statistics cookie appears only where it is allowed (a signed-in customer who allows it: anonymous visitors have
+/// consented to nothing yet), and only allowed visits are counted.
+/// </summary>
 public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
 {
     private static async Task<HttpResponseMessage> LoadAsync(HttpClient client, string path, bool privacySignal = false)
@@ -45,12 +48,12 @@ public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task An_anonymous_visitor_gets_the_statistics_cookie()
+    public async Task An_anonymous_visitor_gets_no_statistics_cookie_before_consenting()
     {
         using var client = app.CreateClient();
         using var response = await LoadAsync(client, "/Account/Login");
 
-        Assert.True(SetsStatisticsCookie(response));
+        Assert.False(SetsStatisticsCookie(response));
     }
 
     [Fact]
@@ -89,14 +92,24 @@ public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixt
     {
         var counter = app.Services.GetRequiredService<UsageCounter>();
         await counter.FlushAsync();
-        using var client = app.CreateClient();
+        var before = await CountAsync("/messages");
+        using var allows = await SignedInAsync(allowsStatistics: true);
+        using var refuses = await SignedInAsync(allowsStatistics: false);
+        using var anonymous = app.CreateClient();
 
-        (await LoadAsync(client, "/Account/ForgotPassword")).Dispose();
-        (await LoadAsync(client, "/Account/ForgotPassword", privacySignal: true)).Dispose();
+        (await LoadAsync(allows, "/messages")).Dispose();
+        (await LoadAsync(refuses, "/messages")).Dispose();
+        (await LoadAsync(anonymous, "/Account/ForgotPassword")).Dispose();
         await counter.FlushAsync();
 
+        Assert.Equal((before.Views + 1, before.NewVisitors + 1), await CountAsync("/messages"));
+        Assert.Equal((0, 0), await CountAsync("/Account/ForgotPassword"));
+    }
+
+    private async Task<(int Views, int NewVisitors)> CountAsync(string page)
+    {
         await using var db = app.CreateDbContext();
-        var count = await db.PageViewCounts.SingleAsync(c => c.Page == "/Account/ForgotPassword");
-        Assert.Equal((1, 1), (count.Views, count.NewVisitors));
+        var counts = await db.PageViewCounts.Where(c => c.Page == page).ToListAsync();
+        return (counts.Sum(c => c.Views), counts.Sum(c => c.NewVisitors));
     }
 }

@@ -318,6 +318,44 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("ServiceSubscriptions");
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Customers.StaffSearchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MoreMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SearchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchedAt");
+
+                    b.HasIndex("StaffUserId", "SearchedAt");
+
+                    b.ToTable("StaffSearchRecords");
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Disclosures.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")

@@ -9,6 +9,7 @@ using Com1ControlPanel.Features.Accounts.Pages;
 using Com1ControlPanel.Features.Accounts.Pages.Manage;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Accounts;
@@ -82,7 +83,7 @@ internal static class AccountEndpoints
                 DisplayName = userName
             });
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).RequireRateLimiting(RateLimitPolicies.Passkey);
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
             HttpContext context,
@@ -96,7 +97,7 @@ internal static class AccountEndpoints
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).RequireRateLimiting(RateLimitPolicies.Passkey);
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
@@ -129,7 +130,7 @@ internal static class AccountEndpoints
             }
             var fileBytes = await export.CreateAsync(user, context.RequestAborted);
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).RequireRateLimiting(RateLimitPolicies.Export);
 
         return accountGroup;
     }

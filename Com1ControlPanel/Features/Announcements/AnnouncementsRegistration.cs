@@ -1,3 +1,4 @@
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Announcements;
@@ -20,7 +21,8 @@ public static class AnnouncementsRegistration
     public static IEndpointRouteBuilder MapAnnouncements(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/admin/announcements/lists/{topic}/{channel}.csv", DownloadList)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireRateLimiting(RateLimitPolicies.Export);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Preferences;
@@ -21,7 +22,8 @@ public static class PreferencesEndpoints
                 var name = $"com1-consent-receipt-{time.GetUtcNow():yyyy-MM-dd}.json";
                 return Results.File(JsonSerializer.SerializeToUtf8Bytes(receipt, ReceiptJson), "application/json", name);
             })
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Customer));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Customer))
+            .RequireRateLimiting(RateLimitPolicies.Export);
         endpoints.MapPrivacySignal();
         return endpoints;
     }

@@ -1,3 +1,5 @@
+using Com1ControlPanel.Infrastructure.RateLimiting;
+
 namespace Com1ControlPanel.Features.Preferences;
 
 public static class UnsubscribeEndpoints
@@ -21,6 +23,7 @@ public static class UnsubscribeEndpoints
             // No cookies, no sign-in and no antiforgery token: mail providers have none, and the signed token is the proof.
             .AllowAnonymous()
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Unsubscribe)
             // Page routes answer POST too (for their forms): this endpoint must win the POST of the page's own address.
             .WithOrder(-1);
         return endpoints;

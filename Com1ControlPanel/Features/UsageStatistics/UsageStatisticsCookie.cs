@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Com1ControlPanel.Components;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Security;
 
@@ -7,8 +6,9 @@ namespace Com1ControlPanel.Features.UsageStatistics;
 
 /// <summary>
 /// The website usage statistics cookie, set only where it is allowed: for a customer who allows "Website usage
-/// statistics", and for an anonymous visitor whose browser does not send the Global Privacy Control signal.
-/// Staff are never counted. Where it is not allowed, an existing cookie is removed and nothing is counted.
+/// statistics". An anonymous visitor has consented to nothing (no cookie banner yet), so they get no cookie and are not
+/// counted: counting "new visitors" needs an identifier. Staff are never counted. Where it is not allowed, an existing
+/// cookie is removed and nothing is counted.
 /// </summary>
 public static class UsageStatisticsCookie
 {
@@ -65,7 +65,8 @@ public static class UsageStatisticsCookie
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
         {
-            return !Visitor.SendsGlobalPrivacyControl(context.Request);
+            // A non-essential cookie needs consent before it is set, and a visitor who has not signed in gave none.
+            return false;
         }
         return user.IsInRole(Roles.Customer) && await context.RequestServices.GetRequiredService<ConsentService>()
             .AllowsAsync(new ConsentKey(MarketingPurpose.UsageStatistics, ContactChannel.None), context.RequestAborted);

@@ -19,6 +19,7 @@ public static class EmailServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<MailDeliveryWarning>();
         return services;
     }
 }

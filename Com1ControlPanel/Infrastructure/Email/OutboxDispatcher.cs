@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -13,16 +14,28 @@ internal sealed class OutboxDispatcher(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<MailOptions> options,
+    IOptions<DataProtectionTokenProviderOptions> tokens,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 50;
+    private const string ExpiredError = "LinkExpired";
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the one-time links in account emails work: the sign-in system's token lifespan.</summary>
+    private TimeSpan LinkLifetime => tokens.Value.TokenLifespan;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextSweep = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() >= nextSweep)
+                {
+                    await ExpireOneTimeLinksAsync(stoppingToken);
+                    nextSweep = time.GetUtcNow() + SweepInterval;
+                }
                 while (await DeliverDueAsync(stoppingToken) == BatchSize)
                 {
                     // A full batch means more may be waiting.
@@ -61,6 +74,11 @@ internal sealed class OutboxDispatcher(
             {
                 Suppress(message);
             }
+            else if (message.ContainsSecret && message.CreatedAt + LinkLifetime <= now)
+            {
+                // Delivering it now would only hand the recipient a link that no longer works.
+                Expire(message);
+            }
             else
             {
                 await DeliverAsync(message, cancellationToken);
@@ -94,9 +112,51 @@ internal sealed class OutboxDispatcher(
             message.Status = gaveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
             message.NextAttemptAt = now.UtcDateTime + Backoff(message.Attempts);
             message.LastError = ex.GetType().Name;
+            if (gaveUp && message.ContainsSecret)
+            {
+                // Nobody will deliver it now: a stored one-time link could only leak.
+                message.HtmlBody = null;
+                message.TextBody = null;
+            }
             logger.LogWarning("Delivery of outbox message {MessageId} failed on attempt {Attempt} with {Error}{GaveUp}",
                 message.Id, message.Attempts, ex.GetType().Name, gaveUp ? "; giving up" : "");
         }
+    }
+
+    /// <summary>
+    /// Removes one-time links whose lifetime is over from messages still waiting (marked <see cref="OutboxStatus.Expired"/>,
+    /// so they are never delivered with a dead link) and from messages given up on. Runs every minute.
+    /// </summary>
+    public async Task ExpireOneTimeLinksAsync(CancellationToken cancellationToken)
+    {
+        var expiredBefore = time.GetUtcNow().UtcDateTime - LinkLifetime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var expired = await db.OutboxMessages
+            .Where(m => m.ContainsSecret && m.Status == OutboxStatus.Pending && m.CreatedAt <= expiredBefore)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Expired)
+                .SetProperty(m => m.LastError, ExpiredError)
+                .SetProperty(m => m.HtmlBody, (string?)null)
+                .SetProperty(m => m.TextBody, (string?)null), cancellationToken);
+        var givenUp = await db.OutboxMessages
+            .Where(m => m.ContainsSecret && m.Status == OutboxStatus.Failed && (m.HtmlBody != null || m.TextBody != null))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.HtmlBody, (string?)null)
+                .SetProperty(m => m.TextBody, (string?)null), cancellationToken);
+        if (expired + givenUp > 0)
+        {
+            logger.LogInformation("Removed the one-time links of {Expired} expired and {GivenUp} undeliverable outbox messages",
+                expired, givenUp);
+        }
+    }
+
+    private void Expire(OutboxMessage message)
+    {
+        message.Status = OutboxStatus.Expired;
+        message.LastError = ExpiredError;
+        message.HtmlBody = null;
+        message.TextBody = null;
+        logger.LogWarning("Outbox message {MessageId} was not delivered: its one-time link expired while it waited", message.Id);
     }
 
     private void Suppress(OutboxMessage message)

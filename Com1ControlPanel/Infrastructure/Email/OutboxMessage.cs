@@ -17,7 +17,10 @@ public sealed class OutboxMessage
     /// <summary>For marketing: the one-click unsubscribe address sent as List-Unsubscribe (RFC 8058).</summary>
     public string? UnsubscribeUrl { get; init; }
 
-    /// <summary>What is delivered. Cleared after delivery when the message carries a one-time link or code.</summary>
+    /// <summary>
+    /// What is delivered. When the message carries a one-time link or code, cleared once it is delivered, given up on,
+    /// or its link has expired.
+    /// </summary>
     public string? HtmlBody { get; set; }
     public string? TextBody { get; set; }
 
@@ -47,4 +50,6 @@ public enum OutboxStatus
     Sent,
     Failed,
     Suppressed,
+    /// <summary>Not delivered in time: its one-time link stopped working before it could go out.</summary>
+    Expired,
 }

@@ -6,10 +6,12 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Compliance;
 using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using static Com1ControlPanel.Tests.Features.Disclosures.Compliance.ComplianceTestData;
@@ -35,6 +37,7 @@ public sealed class ComplianceDisclosuresPageTests : BunitContext, IAsyncLifetim
         Services.AddSingleton<DisclosureNoticeSignal>();
         Services.AddScoped<DisclosureRecorder>();
         Services.AddScoped<CustomerSearch>();
+        Services.AddSingleton(new StaffSearchLimit(Options.Create(new RateLimitOptions())));
     }
 
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderPage()

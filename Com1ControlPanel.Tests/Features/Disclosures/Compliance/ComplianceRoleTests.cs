@@ -43,8 +43,8 @@ public sealed class ComplianceRoleTests : IDisposable
     [Fact]
     public async Task Customers_and_visitors_cannot_search_customers()
     {
-        var search = new CustomerSearch(data.Database, SignedIn.User(Someone("customer"), data.Database));
-        var anonymous = new CustomerSearch(data.Database, SignedIn.User(Someone("visitor"), data.Database));
+        var search = StaffSearches.For(data.Database, SignedIn.User(Someone("customer"), data.Database), data.Clock);
+        var anonymous = StaffSearches.For(data.Database, SignedIn.User(Someone("visitor"), data.Database), data.Clock);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => search.FindAsync("bob"));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => anonymous.FindAsync("bob"));

@@ -23,7 +23,8 @@ public sealed class CustomerSearchTests : IDisposable
         db.Users.Add(new ApplicationUser { Id = "officer", UserName = "morgan@com1.test", Email = "morgan@com1.test", NormalizedEmail = "MORGAN@COM1.TEST", DisplayName = "Morgan Lee" });
         db.SaveChanges();
         db.Customers.Where(c => c.Id == "bob").ExecuteUpdate(s => s.SetProperty(c => c.CustomerNumber, "C-2000417"));
-        search = new CustomerSearch(database, SignedIn.User(SignedIn.As("officer", "Morgan Lee", Roles.ComplianceOfficer), database));
+        search = StaffSearches.For(database, SignedIn.User(SignedIn.As("officer", "Morgan Lee", Roles.ComplianceOfficer), database),
+            TimeProvider.System);
     }
 
     [Theory]
@@ -35,7 +36,7 @@ public sealed class CustomerSearchTests : IDisposable
     [InlineData("daughters.example")]
     public async Task A_customer_is_found_by_name_email_phone_in_any_format_or_domain(string query)
     {
-        var found = await search.FindAsync(query);
+        var found = (await search.FindAsync(query)).Found;
 
         Assert.Equal("alice", Assert.Single(found).Id);
     }
@@ -43,7 +44,7 @@ public sealed class CustomerSearchTests : IDisposable
     [Fact]
     public async Task The_customer_number_finds_exactly_that_customer()
     {
-        Assert.Equal("bob", Assert.Single(await search.FindAsync("c-2000417")).Id);
+        Assert.Equal("bob", Assert.Single((await search.FindAsync("c-2000417")).Found).Id);
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class CustomerSearchTests : IDisposable
     [InlineData("%%")]
     public async Task Too_short_staff_and_wildcard_searches_find_no_one(string query)
     {
-        Assert.Empty(await search.FindAsync(query));
+        Assert.Empty((await search.FindAsync(query)).Found);
     }
 
     public void Dispose() => database.Dispose();

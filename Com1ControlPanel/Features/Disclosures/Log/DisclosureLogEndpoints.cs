@@ -1,3 +1,4 @@
+using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Disclosures.Log;
@@ -9,10 +10,12 @@ public static class DisclosureLogEndpoints
     {
         endpoints.MapGet("/disclosures/export.csv", (DisclosureLogService log, HttpContext context) =>
                 ExportAsync(log, context, "text/csv; charset=utf-8", "csv", DisclosureExportWriter.WriteCsvAsync))
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Customer));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Customer))
+            .RequireRateLimiting(RateLimitPolicies.Export);
         endpoints.MapGet("/disclosures/export.json", (DisclosureLogService log, HttpContext context) =>
                 ExportAsync(log, context, "application/json; charset=utf-8", "json", DisclosureExportWriter.WriteJsonAsync))
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Customer));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Customer))
+            .RequireRateLimiting(RateLimitPolicies.Export);
         return endpoints;
     }
 

@@ -12,11 +12,11 @@ namespace Com1ControlPanel.Features.Support.Console;
 /// </summary>
 public sealed class SupportConsole(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, CustomerSearch search)
 {
-    public async Task<IReadOnlyList<SupportCandidate>> FindAsync(string? query, CancellationToken cancellationToken = default)
+    public async Task<CustomerSearchResult<SupportCandidate>> FindAsync(string? query, CancellationToken cancellationToken = default)
     {
         await RequireAgentAsync();
-        var matches = await search.FindAsync(query, cancellationToken);
-        return await DescribeAsync(matches, cancellationToken);
+        var result = await search.FindAsync(query, cancellationToken);
+        return new(await DescribeAsync(result.Found, cancellationToken), result.HasMore, result.Refusal);
     }
 
     /// <summary>One customer, when the console is opened for them (after a refused start, say); null when there is none.</summary>
@@ -36,13 +36,6 @@ public sealed class SupportConsole(IDbContextFactory<AppDbContext> dbFactory, Cu
         return match is null ? null : (await DescribeAsync([match], cancellationToken))[0];
     }
 
-    /// <summary>"alice@example.com" becomes "a••••@example.com": enough to tell two people apart, not to write to them.</summary>
-    public static string MaskEmail(string email)
-    {
-        var at = email.LastIndexOf('@');
-        return at <= 0 ? "••••" : $"{email[0]}••••{email[at..]}";
-    }
-
     private async Task<IReadOnlyList<SupportCandidate>> DescribeAsync(IReadOnlyList<CustomerMatch> matches, CancellationToken cancellationToken)
     {
         if (matches.Count == 0)
@@ -56,7 +49,7 @@ public sealed class SupportConsole(IDbContextFactory<AppDbContext> dbFactory, Cu
             .ToLookup(s => s.CustomerId, s => s.Service.DisplayName());
         var approval = (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id) && c.RequireSupportApproval)
             .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return [.. matches.Select(m => new SupportCandidate(m.Id, m.CustomerNumber, m.FullName, MaskEmail(m.Email), m.City, m.Status,
+        return [.. matches.Select(m => new SupportCandidate(m.Id, m.CustomerNumber, m.FullName, MaskedEmail.Of(m.Email), m.City, m.Status,
             [.. services[m.Id].Order()], approval.Contains(m.Id)))];
     }
 
