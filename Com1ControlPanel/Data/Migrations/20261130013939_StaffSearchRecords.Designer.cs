@@ -851,6 +851,17 @@ namespace Com1ControlPanel.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("AgentSignedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStampHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AgentUsedSecondFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AgentUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -872,6 +883,12 @@ namespace Com1ControlPanel.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HandBackId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandedBackAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -1148,15 +1165,6 @@ namespace Com1ControlPanel.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Com1ControlPanel.Features.Accounts.SignIns.SignInRecord", b =>
-                {
-                    b.HasOne("Com1ControlPanel.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Com1ControlPanel.Features.Customers.Customer", b =>
