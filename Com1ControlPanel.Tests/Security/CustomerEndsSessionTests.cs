@@ -13,18 +13,11 @@ namespace Com1ControlPanel.Tests.Security;
 /// Issue 9, item 2: the customer can end a running support session from "Who accessed my account"; the agent is
 /// handed back at once with the reason, and nobody else can end it with the session's id.
 /// </summary>
-public sealed class CustomerEndsSessionTests : IClassFixture<CustomerEndsSessionTests.Fixture>
+public sealed class CustomerEndsSessionTests : IClassFixture<SupportAppFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public SupportApp Support { get; } = new();
-
-        public void Dispose() => Support.Dispose();
-    }
-
     private readonly SupportApp support;
 
-    public CustomerEndsSessionTests(Fixture fixture) => support = fixture.Support;
+    public CustomerEndsSessionTests(SupportAppFixture fixture) => support = fixture.Support;
 
     private AccessApprovalService ApprovalsFor(CurrentUser user) => new(
         support.App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Com1ControlPanel.Data.AppDbContext>>(),

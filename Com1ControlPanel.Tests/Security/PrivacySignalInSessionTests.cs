@@ -13,18 +13,11 @@ namespace Com1ControlPanel.Tests.Security;
 /// the customer's consent, its page views are not the customer's usage statistics, and an expired session is stopped on
 /// every path, with or without a dot in it.
 /// </summary>
-public sealed class PrivacySignalInSessionTests : IClassFixture<PrivacySignalInSessionTests.Fixture>
+public sealed class PrivacySignalInSessionTests : IClassFixture<SupportAppFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public SupportApp Support { get; } = new();
-
-        public void Dispose() => Support.Dispose();
-    }
-
     private readonly SupportApp support;
 
-    public PrivacySignalInSessionTests(Fixture fixture) => support = fixture.Support;
+    public PrivacySignalInSessionTests(SupportAppFixture fixture) => support = fixture.Support;
 
     private static async Task<HttpResponseMessage> LoadWithSignalAsync(HttpClient client, string path)
     {

@@ -8,18 +8,11 @@ namespace Com1ControlPanel.Tests.Security;
 /// Issue 9, item 5: a sign-in has an absolute lifetime on top of the sliding one: customers sign in again after
 /// 12 hours, staff after 8, however busy the browser keeps the cookie. A support session has the agent's limit.
 /// </summary>
-public sealed class SignInLifetimeTests : IClassFixture<SignInLifetimeTests.Fixture>
+public sealed class SignInLifetimeTests : IClassFixture<SupportAppFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public SupportApp Support { get; } = new();
-
-        public void Dispose() => Support.Dispose();
-    }
-
     private readonly SupportApp support;
 
-    public SignInLifetimeTests(Fixture fixture) => support = fixture.Support;
+    public SignInLifetimeTests(SupportAppFixture fixture) => support = fixture.Support;
 
     /// <summary>Opens <paramref name="path"/> once an hour for <paramref name="hours"/> hours, as a busy person would.</summary>
     private async Task StayBusyAsync(HttpClient browser, string path, int hours)

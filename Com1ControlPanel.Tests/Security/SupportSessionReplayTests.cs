@@ -15,18 +15,11 @@ namespace Com1ControlPanel.Tests.Security;
 /// agent once, from what the server recorded at the start; a replay after the end, after signing out, or after the
 /// agent's password, role or lockout changed ends signed out. Each test has an agent and a customer of its own.
 /// </summary>
-public sealed class SupportSessionReplayTests : IClassFixture<SupportSessionReplayTests.Fixture>
+public sealed class SupportSessionReplayTests : IClassFixture<SupportAppFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public SupportApp Support { get; } = new();
-
-        public void Dispose() => Support.Dispose();
-    }
-
     private readonly SupportApp support;
 
-    public SupportSessionReplayTests(Fixture fixture) => support = fixture.Support;
+    public SupportSessionReplayTests(SupportAppFixture fixture) => support = fixture.Support;
 
     private async Task<SupportSession> SessionAsync(Guid id)
     {

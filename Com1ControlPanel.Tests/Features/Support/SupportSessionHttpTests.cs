@@ -10,18 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Com1ControlPanel.Tests.Features.Support;
 
 /// <summary>Support sessions over HTTP, as browsers and hand-made requests reach the server.</summary>
-public sealed class SupportSessionHttpTests : IClassFixture<SupportSessionHttpTests.Fixture>
+public sealed class SupportSessionHttpTests : IClassFixture<SupportAppFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public SupportApp Support { get; } = new();
-
-        public void Dispose() => Support.Dispose();
-    }
-
     private readonly SupportApp support;
 
-    public SupportSessionHttpTests(Fixture fixture) => support = fixture.Support;
+    public SupportSessionHttpTests(SupportAppFixture fixture) => support = fixture.Support;
 
     private Task<HttpClient> AgentAsync() => SupportApp.SignedInAsync(support.Client(), "agent@com1.test", DemoAccounts.Password);
 
