@@ -46,7 +46,11 @@ public sealed class RateLimitedApp : IDisposable
     /// </summary>
     public HttpClient NewClient(HttpClient? sameNetworkAs = null)
     {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // https, as every test client: the panel's cookies (antiforgery among them) are Secure outside Development.
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = App.ClientOptions.BaseAddress,
+        });
         var n = Interlocked.Increment(ref lastClient);
         client.DefaultRequestHeaders.Add(ClientAddressHeader,
             sameNetworkAs?.DefaultRequestHeaders.GetValues(ClientAddressHeader).Single() ?? $"198.18.{n / 250}.{n % 250 + 1}");

@@ -96,6 +96,7 @@ public sealed class SupportSessionReplayTests : IClassFixture<SupportAppFixture>
         Assert.False(SupportAgents.SignsIn(next));
         var stored = await SessionAsync(session.SessionId);
         Assert.Equal((SessionEnding.AgentAccessRevoked, true), (stored.Ending, stored.EndedAt <= support.Clock.GetUtcNow().UtcDateTime));
+        Assert.Null(stored.EndedByUserId);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public sealed class SupportSessionEnding(
     /// Ends the session now if it is still running; a session whose time ran out is closed as expired at its expiry.
     /// Returns the session, or null when there is none with that id.
     /// </summary>
-    public Task<SupportSession?> EndAsync(Guid sessionId, SessionEnding ending, string endedByUserId, CancellationToken cancellationToken = default) =>
+    /// <param name="endedByUserId">Who ended it; null when nobody did by hand (the agent's access was withdrawn).</param>
+    public Task<SupportSession?> EndAsync(Guid sessionId, SessionEnding ending, string? endedByUserId, CancellationToken cancellationToken = default) =>
         CloseAsync(sessionId, (ending, endedByUserId), cancellationToken);
 
     /// <summary>Closes the session as expired if its time has run out; a running session is left alone.</summary>
@@ -22,7 +23,7 @@ public sealed class SupportSessionEnding(
         CloseAsync(sessionId, endNow: null, cancellationToken);
 
     private async Task<SupportSession?> CloseAsync(
-        Guid sessionId, (SessionEnding Ending, string By)? endNow, CancellationToken cancellationToken)
+        Guid sessionId, (SessionEnding Ending, string? By)? endNow, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -31,8 +31,9 @@ public sealed class SupportSessionGuard(RequestDelegate next)
             await attempts.RecordAsync(agentId, customerId, SupportRefusal.SessionEnded);
             if (status == SupportSessionStatus.AgentRevoked)
             {
-                // The agent was locked, lost the support role or had their sign-in revoked: the session ends now.
-                await ending.EndAsync(sessionId, SessionEnding.AgentAccessRevoked, agentId);
+                // The agent was locked, lost the support role or had their sign-in revoked: the session ends now, ended by
+                // no one in particular (whoever changed the agent's account is in that account's own records).
+                await ending.EndAsync(sessionId, SessionEnding.AgentAccessRevoked, endedByUserId: null);
             }
             else
             {

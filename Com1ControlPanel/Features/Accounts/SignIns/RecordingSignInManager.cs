@@ -128,6 +128,7 @@ internal sealed class RecordingSignInManager(
         finally
         {
             attempting = null;
+            passkeyVerifiedUser = false;
         }
     }
 
