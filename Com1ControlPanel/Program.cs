@@ -1,10 +1,10 @@
 using Com1ControlPanel.Components;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features;
-using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
+using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
 using Com1ControlPanel.Infrastructure.Logging;
@@ -25,12 +25,12 @@ try
     builder.AddPanelLogging();
     builder.Services.AddPanelHosting(builder.Environment);
     builder.Services.AddPanelTransport(builder.Configuration, builder.Environment);
-    builder.Services.AddData(builder.Configuration, builder.Environment);
-    builder.Services.AddAccounts(builder.Configuration, builder.Environment);
-    builder.Services.AddEmail(builder.Configuration);
-    builder.Services.AddFeatures();
+    builder.Services.AddPanelDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddPanelAuditing();
+    builder.Services.AddPanelEmail(builder.Configuration);
     builder.Services.AddPanelUi();
     builder.Services.AddPanelRateLimiting(builder.Configuration);
+    builder.Services.AddPanelFeatures(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
 
@@ -55,8 +55,9 @@ try
     app.MapStaticAssets();
     // The panel's own policy already refuses all framing ('none'); Blazor's weaker default would only add noise.
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
-    app.MapAccountEndpoints();
-    app.MapFeatureEndpoints();
+    app.MapPanelHealth();
+    app.MapThemeEndpoint();
+    app.MapPanelFeatures();
 
     await app.PrepareDatabaseAsync();
     await app.RunAsync();

@@ -9,10 +9,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Com1ControlPanel.Features.Accounts;
 
-public static class AccountsServiceCollectionExtensions
+public static class AccountsFeature
 {
     /// <summary>
-    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles, and sign-in recording.
+    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles, sign-in recording, and the
+    /// download of a user's personal data.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -88,7 +89,14 @@ public static class AccountsServiceCollectionExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
-
+        services.AddScoped<PersonalDataExport>();
         return services;
+    }
+
+    /// <summary>The account pages' form posts and downloads that are not pages themselves.</summary>
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAccountEndpoints();
+        return endpoints;
     }
 }

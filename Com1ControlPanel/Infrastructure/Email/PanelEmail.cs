@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Infrastructure.Email;
 
-public static class EmailServiceCollectionExtensions
+public static class PanelEmail
 {
     /// <summary>The outbox, its background dispatcher, and SMTP or .eml-file delivery depending on configuration.</summary>
-    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPanelEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<OutboxSignal>();

@@ -5,7 +5,7 @@ using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Preferences;
 
-public static class PreferencesEndpoints
+public static class ConsentReceiptEndpoints
 {
     private static readonly JsonSerializerOptions ReceiptJson = new(JsonSerializerDefaults.Web)
     {
@@ -14,7 +14,7 @@ public static class PreferencesEndpoints
     };
 
     /// <summary>GET /preferences/receipt: the signed-in customer's consent receipt as a JSON download.</summary>
-    public static IEndpointRouteBuilder MapPreferences(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapConsentReceipt(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/preferences/receipt", async (ConsentService consents, TimeProvider time, CancellationToken cancellationToken) =>
             {
@@ -24,7 +24,6 @@ public static class PreferencesEndpoints
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Customer))
             .RequireRateLimiting(RateLimitPolicies.Export);
-        endpoints.MapPrivacySignal();
         return endpoints;
     }
 }

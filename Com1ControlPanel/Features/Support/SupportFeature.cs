@@ -5,9 +5,12 @@ using Com1ControlPanel.Infrastructure.Auditing;
 
 namespace Com1ControlPanel.Features.Support;
 
-public static class SupportRegistration
+public static class SupportFeature
 {
-    /// <summary>Support sessions: starting, ending, refusing and recording them, the agent console, the customer's access page and the admin view.</summary>
+    /// <summary>
+    /// Support sessions: starting, ending, refusing and recording them, the agent console, the customer's "Who accessed my
+    /// account" page and the admin view. Infrastructure asks about sessions through the small interfaces this answers.
+    /// </summary>
     public static IServiceCollection AddSupport(this IServiceCollection services)
     {
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
@@ -22,7 +25,11 @@ public static class SupportRegistration
         services.AddScoped<EndedSessions>();
         services.AddScoped<CurrentSupportSession>();
         services.AddScoped<ActiveSupportSessions>();
-        services.AddSupportAccessPage();
+        services.AddScoped<AccessHistoryService>();
+        services.AddScoped<AccessApprovalService>();
         return services;
     }
+
+    /// <summary>Starting and ending a session: form posts, because only an HTTP response can change the cookie.</summary>
+    public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder endpoints) => endpoints.MapSupportSessions();
 }

@@ -3,7 +3,7 @@ using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Announcements;
 
-public static class AnnouncementsRegistration
+public static class AnnouncementsFeature
 {
     /// <summary>Writing and sending announcements, their background sender, and the contact lists.</summary>
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)

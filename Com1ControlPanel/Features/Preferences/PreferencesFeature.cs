@@ -2,9 +2,9 @@ using Com1ControlPanel.Infrastructure.Email;
 
 namespace Com1ControlPanel.Features.Preferences;
 
-public static class PreferencesRegistration
+public static class PreferencesFeature
 {
-    /// <summary>Consent, its defaults and records, marketing audiences, and the suppression the outbox obeys.</summary>
+    /// <summary>Consent, its defaults and records, marketing audiences, unsubscribing, and the suppression the outbox obeys.</summary>
     public static IServiceCollection AddPreferences(this IServiceCollection services)
     {
         services.AddOptions<PreferencesOptions>().BindConfiguration(PreferencesOptions.Section);
@@ -19,5 +19,14 @@ public static class PreferencesRegistration
         services.AddScoped<UnsubscribeService>();
         services.AddScoped<PrivacySignal>();
         return services;
+    }
+
+    /// <summary>The consent receipt, one-click unsubscribe and the Global Privacy Control statement.</summary>
+    public static IEndpointRouteBuilder MapPreferences(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapConsentReceipt();
+        endpoints.MapUnsubscribe();
+        endpoints.MapPrivacySignal();
+        return endpoints;
     }
 }

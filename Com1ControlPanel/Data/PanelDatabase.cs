@@ -1,21 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Data;
 
-public static class DataServiceCollectionExtensions
+public static class PanelDatabase
 {
     /// <summary>
     /// The database: SQLite at App_Data/com1.db unless ConnectionStrings:Default says otherwise.
     /// Services create a short-lived context per operation from the factory; Identity gets a scoped one.
     /// </summary>
-    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPanelDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = SqliteConnectionString(
             configuration.GetConnectionString("Default") ?? "Data Source=App_Data/com1.db", environment.ContentRootPath);
         services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteTuning()));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
+    }
+
+    /// <summary>GET /health: 200 while the database is reachable, 503 when it is not.</summary>
+    public static IEndpointRouteBuilder MapPanelHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        return endpoints;
     }
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
