@@ -21,7 +21,8 @@ public sealed class CustomerEndsSessionTests : IClassFixture<SupportAppFixture>
 
     private AccessApprovalService ApprovalsFor(CurrentUser user) => new(
         support.App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Com1ControlPanel.Data.AppDbContext>>(),
-        user, support.App.Services.GetRequiredService<SupportSessionEnding>(), support.Clock,
+        user, support.App.Services.GetRequiredService<SupportSessionEnding>(),
+        support.App.Services.GetRequiredService<Com1ControlPanel.Features.Customers.CustomerChanges>(), support.Clock,
         NullLogger<AccessApprovalService>.Instance);
 
     private CurrentUser As(System.Security.Claims.ClaimsPrincipal principal) =>

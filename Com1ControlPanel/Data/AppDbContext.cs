@@ -3,7 +3,6 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;

@@ -28,7 +28,7 @@ public sealed class ContactDetailsFormTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(_ => database);
         Services.AddSingleton(SignedIn.Customer("alice"));
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<ILogger<ProfileService>>(NullLogger<ProfileService>.Instance);
+        Services.AddSingleton(new Com1ControlPanel.Features.Customers.CustomerChanges(TimeProvider.System, NullLogger<Com1ControlPanel.Features.Customers.CustomerChanges>.Instance));
         Services.AddSingleton<ProfileService>();
     }
 

@@ -1,3 +1,4 @@
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
@@ -20,7 +21,7 @@ public sealed class ProfileServiceTests : IDisposable
         TestCustomers.Add(db, "bob", "Bob Test");
     }
 
-    private ProfileService ServiceFor(CurrentUser user) => new(database, user, clock, NullLogger<ProfileService>.Instance);
+    private ProfileService ServiceFor(CurrentUser user) => new(database, user, new CustomerChanges(clock, NullLogger<CustomerChanges>.Instance));
 
     private ProfileService ServiceFor(string customerId) => ServiceFor(SignedIn.Customer(customerId, customerId));
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
 using MudBlazor.Services;
 

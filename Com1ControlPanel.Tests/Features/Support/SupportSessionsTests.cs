@@ -199,8 +199,8 @@ public sealed class SupportSessionsTests : IDisposable
     public async Task Changes_in_a_session_carry_the_agent_the_customer_and_the_session_and_stop_when_it_ends()
     {
         var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice", 10))).Session;
-        var profile = new ProfileService(database, SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock), clock,
-            NullLogger<ProfileService>.Instance);
+        var profile = new ProfileService(database, SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock),
+            new CustomerChanges(clock, NullLogger<CustomerChanges>.Instance));
 
         var form = (await profile.GetAsync()).Form;
         form.Phone = "(415) 555-0111";
@@ -214,7 +214,7 @@ public sealed class SupportSessionsTests : IDisposable
         }
 
         clock.Advance(TimeSpan.FromMinutes(10));
-        form = (await new ProfileService(database, SignedIn.Customer("alice"), clock, NullLogger<ProfileService>.Instance).GetAsync()).Form;
+        form = (await new ProfileService(database, SignedIn.Customer("alice"), new CustomerChanges(clock, NullLogger<CustomerChanges>.Instance)).GetAsync()).Form;
         form.City = "Oakland";
         await Assert.ThrowsAsync<SupportSessionEndedException>(() => profile.SaveAsync(form));
         await using (var db = database.CreateDbContext())
@@ -228,8 +228,8 @@ public sealed class SupportSessionsTests : IDisposable
     public async Task The_email_address_cannot_be_changed_in_a_session_and_the_attempt_is_recorded()
     {
         var session = Assert.IsType<SupportStartResult.Started>(await ServiceFor(SupportPrincipals.Agent()).StartAsync(Form("alice"))).Session;
-        var emailChange = new EmailChangeService(null!, database, SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock),
-            new Outbox(database, new OutboxSignal(), clock), null!, Attempts, clock, NullLogger<EmailChangeService>.Instance);
+        var emailChange = new EmailChangeService(null!, SignedIn.User(SupportPrincipals.InSession("alice", session.Id), database, clock),
+            new Outbox(database, new OutboxSignal(), clock), null!, Attempts, NullLogger<EmailChangeService>.Instance);
 
         var result = await emailChange.RequestAsync("agent-owned@example.com", "guess");
 

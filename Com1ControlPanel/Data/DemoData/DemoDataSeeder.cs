@@ -1,7 +1,6 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;

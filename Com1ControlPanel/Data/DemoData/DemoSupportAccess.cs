@@ -1,5 +1,5 @@
 using Com1ControlPanel.Features.Notifications;
-using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;

@@ -5,6 +5,7 @@ public static class CustomersFeature
     /// <summary>The customer record: its changes with their history, and the staff search that finds customers.</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
+        services.AddSingleton<CustomerChanges>();
         services.AddScoped<CustomerRegistration>();
         // Staff find customers with it: compliance to record disclosures, support to start sessions.
         services.AddScoped<CustomerSearch>();

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Com1ControlPanel.Data;
-using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
@@ -13,16 +13,14 @@ namespace Com1ControlPanel.Features.Profile;
 
 /// <summary>
 /// Changing the sign-in email address: proven by the password, confirmed from the new mailbox,
-/// announced to the old one, and recorded in the profile history once confirmed.
+/// announced to the old one, and recorded in the profile history once confirmed, in the same transaction.
 /// </summary>
 public sealed class EmailChangeService(
     IServiceScopeFactory scopes,
-    IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     Outbox outbox,
     PanelLinks links,
-    SupportAttempts supportAttempts,
-    TimeProvider time,
+    ISupportAttempts supportAttempts,
     ILogger<EmailChangeService> logger)
 {
     public const int MaxEmailLength = 256;
@@ -35,7 +33,7 @@ public sealed class EmailChangeService(
         // The sign-in address is how the account is recovered: only its owner may change it, never support in a session.
         if (await currentUser.GetActorAsync() is { SupportSessionId: not null } agent)
         {
-            await supportAttempts.RecordAsync(agent.UserId, customerId, SupportRefusal.ForbiddenDuringSession);
+            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, customerId);
             return EmailChangeResult.Invalid(nameof(newEmail), OnlyTheCustomer);
         }
         newEmail = newEmail?.Trim() ?? "";
@@ -91,17 +89,23 @@ public sealed class EmailChangeService(
         return EmailChangeResult.Sent(newEmail);
     }
 
-    /// <summary>Completes a change from the link in the confirmation email, recording it in the profile history.</summary>
+    /// <summary>
+    /// Completes a change from the link in the confirmation email. The new address, the user name and the history row are
+    /// one transaction: if the history cannot be written, the address stays as it was.
+    /// </summary>
     public async Task<IdentityResult> ConfirmAsync(string userId, string newEmail, string token)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        // The context Identity saves through, so the history row joins the same transaction.
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
             return IdentityResult.Failed(new IdentityError { Code = "UnknownUser", Description = "The link is not valid." });
         }
         var oldEmail = user.Email;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ChangeEmailAsync(user, newEmail, token);
         if (!result.Succeeded)
         {
@@ -113,23 +117,17 @@ public sealed class EmailChangeService(
         {
             return result;
         }
-
-        await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Customers.AnyAsync(c => c.Id == user.Id))
         {
-            db.ProfileChanges.Add(new ProfileChange
+            var changes = scope.ServiceProvider.GetRequiredService<CustomerChanges>();
+            var recorded = await changes.RecordEmailChangeAsync(db, user.Id, new Actor(user.Id, user.DisplayName, ChangeSource.Customer),
+                oldEmail, newEmail);
+            if (recorded is CustomerChangeResult.Conflict)
             {
-                CustomerId = user.Id,
-                Field = ProfileField.Email,
-                OldValue = oldEmail,
-                NewValue = newEmail,
-                ChangedAt = time.GetUtcNow().UtcDateTime,
-                ActorUserId = user.Id,
-                ActorName = user.DisplayName,
-                Source = ChangeSource.Customer,
-            });
-            await db.SaveChangesAsync();
+                return IdentityResult.Failed(new IdentityError { Code = "ConcurrencyFailure", Description = "Try the link again." });
+            }
         }
+        await transaction.CommitAsync();
         return result;
     }
 

@@ -75,6 +75,26 @@ public sealed class ProfileForm : IValidatableObject
         $"This is not a valid phone number{(country is null ? "" : $" in {Countries.NameOf(country)}")}. "
         + "Check the digits, or start with + and the country code.";
 
+    /// <summary>The form's values as they are stored: trimmed, an empty value as none, postal code and phones normalised.</summary>
+    public IReadOnlyList<FieldValue> ToFieldValues()
+    {
+        var country = CountryCode.Trim().ToUpperInvariant();
+        return
+        [
+            new(ProfileField.FullName, Clean(FullName)),
+            new(ProfileField.Company, Clean(Company)),
+            new(ProfileField.Street, Clean(Street)),
+            new(ProfileField.City, Clean(City)),
+            new(ProfileField.Region, Clean(Region)),
+            new(ProfileField.PostalCode, Clean(PostalCode) is { } postal ? PostalCodes.Normalize(postal) : null),
+            new(ProfileField.Country, country),
+            new(ProfileField.Phone, PhoneNumbersRule.ToE164(Phone, country)),
+            new(ProfileField.MobilePhone, PhoneNumbersRule.ToE164(MobilePhone, country)),
+        ];
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public static ProfileForm From(Customer customer) => new()
     {
         FullName = customer.FullName,

@@ -6,12 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Profile;
 
-/// <summary>Reads and changes the signed-in customer's account data, keeping a history of every change.</summary>
-public sealed class ProfileService(
-    IDbContextFactory<AppDbContext> dbFactory,
-    CurrentUser currentUser,
-    TimeProvider time,
-    ILogger<ProfileService> logger)
+/// <summary>Reads and changes the signed-in customer's account data; every change goes through <see cref="CustomerChanges"/>.</summary>
+public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, CustomerChanges customerChanges)
 {
     public const int RecentChangesShown = 20;
 
@@ -23,13 +19,6 @@ public sealed class ProfileService(
         var email = await db.Users.Where(u => u.Id == customerId).Select(u => u.Email).SingleAsync(cancellationToken);
         var changes = await RecentChangesAsync(db, customerId, cancellationToken);
         return new ProfileView(ProfileForm.From(customer), email ?? "", changes);
-    }
-
-    public async Task<IReadOnlyList<ProfileChangeView>> GetRecentChangesAsync(CancellationToken cancellationToken = default)
-    {
-        var customerId = await currentUser.GetCustomerIdAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await RecentChangesAsync(db, customerId, cancellationToken);
     }
 
     public async Task<ProfileSaveResult> SaveAsync(ProfileForm form, CancellationToken cancellationToken = default)
@@ -44,34 +33,13 @@ public sealed class ProfileService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
-        if (customer.Version != form.Version)
+        // The version the form was loaded from: a save in another tab (or by Com 1) in between wins.
+        return await customerChanges.ApplyAsync(db, customerId, actor, form.ToFieldValues(), form.Version, cancellationToken) switch
         {
-            return new ProfileSaveResult.Conflict();
-        }
-
-        var changes = ProfileChanges.Apply(customer, form, actor, time.GetUtcNow().UtcDateTime);
-        if (changes.Count == 0)
-        {
-            return new ProfileSaveResult.NothingChanged();
-        }
-
-        // The version read above is what the update must still find; a save in another tab in between loses.
-        db.Entry(customer).Property(c => c.Version).OriginalValue = form.Version;
-        customer.Version = form.Version + 1;
-        db.ProfileChanges.AddRange(changes);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ProfileSaveResult.Conflict();
-        }
-
-        logger.LogInformation("Profile of customer {CustomerId} changed by {ActorId} ({Source}): {FieldCount} fields",
-            customerId, actor.UserId, actor.Source, changes.Count);
-        return new ProfileSaveResult.Saved(customer.Version, changes.Count);
+            CustomerChangeResult.Changed changed => new ProfileSaveResult.Saved(ProfileForm.From(changed.Customer), changed.Changes),
+            CustomerChangeResult.Unchanged => new ProfileSaveResult.NothingChanged(),
+            _ => new ProfileSaveResult.Conflict(),
+        };
     }
 
     private static async Task<IReadOnlyList<ProfileChangeView>> RecentChangesAsync(
@@ -86,11 +54,17 @@ public sealed class ProfileService(
     }
 }
 
-public sealed record ProfileView(ProfileForm Form, string Email, IReadOnlyList<ProfileChangeView> RecentChanges);
+public sealed record ProfileView(ProfileForm Form, string Email, IReadOnlyList<ProfileChangeView> RecentChanges)
+{
+    /// <summary>The page after a save: the saved form, and the new history rows on top of those shown.</summary>
+    public ProfileView After(ProfileSaveResult.Saved saved) =>
+        this with { Form = saved.Form, RecentChanges = [.. saved.NewChanges.Concat(RecentChanges).Take(ProfileService.RecentChangesShown)] };
+}
 
 public abstract record ProfileSaveResult
 {
-    public sealed record Saved(int Version, int FieldsChanged) : ProfileSaveResult;
+    /// <summary>Saved: the form as now stored (new version, normalised values) and the history rows the save wrote.</summary>
+    public sealed record Saved(ProfileForm Form, IReadOnlyList<ProfileChangeView> NewChanges) : ProfileSaveResult;
     public sealed record NothingChanged : ProfileSaveResult;
     public sealed record Conflict : ProfileSaveResult;
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : ProfileSaveResult;

@@ -1,11 +1,15 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Support;
 
 /// <summary>Keeps every refused attempt to start or use a support session, for review; nothing else is changed by one.</summary>
-public sealed class SupportAttempts(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class SupportAttempts(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time) : ISupportAttempts
 {
+    public Task RecordCustomerOnlyAsync(string agentUserId, string customerId, CancellationToken cancellationToken = default) =>
+        RecordAsync(agentUserId, customerId, SupportRefusal.ForbiddenDuringSession, cancellationToken);
+
     public async Task RecordAsync(string agentUserId, string? customerId, SupportRefusal refusal, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -16,6 +16,7 @@ public static class SupportFeature
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
         services.AddScoped<SupportSessions>();
         services.AddSingleton<SupportAttempts>();
+        services.AddSingleton<ISupportAttempts>(sp => sp.GetRequiredService<SupportAttempts>());
         services.AddSingleton<SupportSessionEnding>();
         services.AddSingleton<SupportSessionEvents>();
         services.AddSingleton<SupportSessionCheck>();

@@ -1,4 +1,4 @@
-using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;

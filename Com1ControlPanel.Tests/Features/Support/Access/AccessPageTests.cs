@@ -29,6 +29,7 @@ public sealed class AccessPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILogger<AccessApprovalService>>(NullLogger<AccessApprovalService>.Instance);
         Services.AddScoped<AccessHistoryService>();
         Services.AddScoped<AccessApprovalService>();
+        Services.AddSingleton(new Com1ControlPanel.Features.Customers.CustomerChanges(data.Clock, NullLogger<Com1ControlPanel.Features.Customers.CustomerChanges>.Instance));
         Services.AddSingleton(data.Events);
         Services.AddSingleton(data.Ending);
     }

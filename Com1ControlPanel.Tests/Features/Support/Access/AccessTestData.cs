@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;
@@ -133,7 +133,8 @@ public sealed class AccessTestData
     public AccessHistoryService History(string customerId) => History(CustomerUser(customerId));
 
     public AccessApprovalService Approvals(CurrentUser user) =>
-        new(database, user, Ending, Clock, NullLogger<AccessApprovalService>.Instance);
+        new(database, user, Ending, new CustomerChanges(Clock, NullLogger<CustomerChanges>.Instance), Clock,
+            NullLogger<AccessApprovalService>.Instance);
 
     public SupportSessionEnding Ending => new(database, Events, Clock, NullLogger<SupportSessionEnding>.Instance);
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Notifications;
-using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +17,7 @@ public sealed class AccessApprovalService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     SupportSessionEnding ending,
+    CustomerChanges customerChanges,
     TimeProvider time,
     ILogger<AccessApprovalService> logger)
 {
@@ -68,31 +69,16 @@ public sealed class AccessApprovalService(
         }
         var actor = await currentUser.GetActorAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
-        var message = required
-            ? "Saved: Com 1 support must now ask you before accessing your account."
-            : "Saved: Com 1 support may now access your account without asking first. You still see every access here.";
-        if (customer.RequireSupportApproval == required)
-        {
-            return AccessOutcome.Done(message);
-        }
-
-        customer.RequireSupportApproval = required;
         // The profile history is the account's change log: the switch is kept there with who moved it, like any field.
-        db.ProfileChanges.Add(new ProfileChange
+        var result = await customerChanges.ApplyAsync(db, customerId, actor,
+            [new FieldValue(ProfileField.SupportApproval, required ? CustomerFields.On : CustomerFields.Off)], cancellationToken: cancellationToken);
+        if (result is CustomerChangeResult.Conflict)
         {
-            CustomerId = customerId,
-            Field = ProfileField.SupportApproval,
-            OldValue = OnOff(!required),
-            NewValue = OnOff(required),
-            ChangedAt = time.GetUtcNow().UtcDateTime,
-            ActorUserId = actor.UserId,
-            ActorName = actor.DisplayName,
-            Source = actor.Source,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Support approval setting of customer {CustomerId} set to {Required} by {ActorId}", customerId, required, actor.UserId);
-        return AccessOutcome.Done(message);
+            return AccessOutcome.Refused("Your account data was changed at the same moment. Try again.");
+        }
+        return AccessOutcome.Done(required
+            ? "Saved: Com 1 support must now ask you before accessing your account."
+            : "Saved: Com 1 support may now access your account without asking first. You still see every access here.");
     }
 
     private async Task<AccessOutcome> AnswerAsync(Guid requestId, int? approvedMinutes, CancellationToken cancellationToken)
@@ -177,6 +163,4 @@ public sealed class AccessApprovalService(
         logger.LogWarning("Support agent {AgentId} tried to answer access or change the approval setting during a session", agentId);
         return AccessOutcome.Refused(OnlyTheAccountHolder);
     }
-
-    private static string OnOff(bool on) => on ? "On" : "Off";
 }

@@ -1,6 +1,6 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Features.Profile;
+using Com1ControlPanel.Features.Customers;
 
 namespace Com1ControlPanel.Features.Support.Access;
 

@@ -1,7 +1,6 @@
-using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 
-namespace Com1ControlPanel.Features.Profile;
+namespace Com1ControlPanel.Features.Customers;
 
 /// <summary>A row of "Recent changes" as the customer reads it.</summary>
 public sealed record ProfileChangeView(DateTime ChangedAt, string Field, string OldValue, string NewValue, string ChangedBy)

@@ -1,8 +1,7 @@
-using Com1ControlPanel.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Com1ControlPanel.Features.Profile;
+namespace Com1ControlPanel.Features.Customers;
 
 internal sealed class ProfileChangeConfiguration : IEntityTypeConfiguration<ProfileChange>
 {

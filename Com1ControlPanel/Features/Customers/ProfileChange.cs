@@ -1,6 +1,6 @@
 using Com1ControlPanel.Infrastructure.Auditing;
 
-namespace Com1ControlPanel.Features.Profile;
+namespace Com1ControlPanel.Features.Customers;
 
 /// <summary>One field of a customer's account data changed: kept for good, shown as "Recent changes".</summary>
 public sealed class ProfileChange
