@@ -28,7 +28,7 @@ public static class TestCustomers
         // Starting choices as registration gives them (a US customer: everything allowed until they say otherwise).
         var defaults = scope.ServiceProvider.GetRequiredService<ConsentDefaults>().For(customer.CountryCode);
         await scope.ServiceProvider.GetRequiredService<ConsentLedger>()
-            .ApplyAsync(db, user.Id, defaults, CustomerRegistration.RegistrationDefaultActor);
+            .ApplyAsync(db, user.Id, defaults, ConsentDefaults.CountryRule);
         await db.SaveChangesAsync();
         return customer;
     }

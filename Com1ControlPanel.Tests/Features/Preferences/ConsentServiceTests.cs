@@ -22,7 +22,7 @@ public sealed class ConsentServiceTests : IDisposable
         foreach (var id in new[] { "dana", "erik" })
         {
             TestCustomers.Add(db, id);
-            ledger.ApplyAsync(db, id, new ConsentDefaults(options).For("US"), CustomerRegistration.RegistrationDefaultActor)
+            ledger.ApplyAsync(db, id, new ConsentDefaults(options).For("US"), ConsentDefaults.CountryRule)
                 .GetAwaiter().GetResult();
         }
         db.SaveChanges();

@@ -24,7 +24,7 @@ public sealed class PreferencesPageTests : BunitContext, IAsyncLifetime
         {
             TestCustomers.Add(db, "fay", "Fay Test");
             new ConsentLedger(options, TimeProvider.System, new ConsentChanges())
-                .ApplyAsync(db, "fay", new ConsentDefaults(options).For("US"), CustomerRegistration.RegistrationDefaultActor)
+                .ApplyAsync(db, "fay", new ConsentDefaults(options).For("US"), ConsentDefaults.CountryRule)
                 .GetAwaiter().GetResult();
             db.SaveChanges();
         }

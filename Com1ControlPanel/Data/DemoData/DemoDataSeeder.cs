@@ -114,7 +114,7 @@ internal sealed class DemoDataSeeder(
     /// <summary>The country's starting choices; bob (Germany, so all off) has since allowed Com 1 product news by email.</summary>
     private async Task AddChoicesAsync(ApplicationUser user, DemoAccounts.DemoCustomer demo)
     {
-        await consents.ApplyAsync(db, user.Id, defaults.For(demo.CountryCode), CustomerRegistration.RegistrationDefaultActor);
+        await consents.ApplyAsync(db, user.Id, defaults.For(demo.CountryCode), ConsentDefaults.CountryRule);
         await db.SaveChangesAsync();
         if (demo.CountryCode == "DE")
         {

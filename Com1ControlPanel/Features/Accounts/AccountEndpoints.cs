@@ -8,7 +8,7 @@ using Microsoft.Extensions.Primitives;
 using Com1ControlPanel.Features.Accounts.Pages;
 using Com1ControlPanel.Features.Accounts.Pages.Manage;
 using Com1ControlPanel.Data;
-using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
 
@@ -45,17 +45,10 @@ internal static class AccountEndpoints
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] SupportSessionEnding supportSessions,
-            [FromServices] SupportHandBack handBack,
+            [FromServices] ISupportSessionSignOut supportSessions,
             [FromForm] string returnUrl) =>
         {
-            // Signing out of a customer's account during a support session ends the session too, and spends its
-            // hand-back: no copy of the cookie can ever bring the agent's sign-in back.
-            if (user.SupportSessionId() is { } sessionId)
-            {
-                await supportSessions.EndAsync(sessionId, SessionEnding.EndedByAgent, user.FindFirstValue(SupportClaims.ActorId)!);
-                await handBack.SpendAsync(user);
-            }
+            await supportSessions.EndAsync(user);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
         });

@@ -89,6 +89,7 @@ public static class AccountsFeature
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        services.AddScoped<CustomerRegistration>();
         services.AddScoped<PersonalDataExport>();
         return services;
     }

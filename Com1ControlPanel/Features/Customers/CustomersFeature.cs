@@ -6,7 +6,6 @@ public static class CustomersFeature
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddSingleton<CustomerChanges>();
-        services.AddScoped<CustomerRegistration>();
         // Staff find customers with it: compliance to record disclosures, support to start sessions.
         services.AddScoped<CustomerSearch>();
         services.AddSingleton<StaffSearchLimit>();

@@ -20,7 +20,7 @@ public sealed class ConsentBackfill(IDbContextFactory<AppDbContext> dbFactory, C
         foreach (var customer in customers)
         {
             await ledger.ApplyAsync(db, customer.Id, defaults.For(customer.CountryCode),
-                CustomerRegistration.RegistrationDefaultActor, cancellationToken);
+                ConsentDefaults.CountryRule, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return customers.Count;

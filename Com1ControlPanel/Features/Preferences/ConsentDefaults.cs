@@ -1,3 +1,4 @@
+using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Features.Preferences;
@@ -8,6 +9,9 @@ namespace Com1ControlPanel.Features.Preferences;
 /// </summary>
 public sealed class ConsentDefaults(IOptions<PreferencesOptions> options)
 {
+    /// <summary>Who "made" the starting choices of a new account: the panel, applying the country rule.</summary>
+    public static readonly Actor CountryRule = new("system", "Com 1 Control Panel", ChangeSource.RegistrationDefault);
+
     public bool RequiresOptIn(string countryCode) =>
         options.Value.OptInCountries.Contains(countryCode, StringComparer.OrdinalIgnoreCase);
 

@@ -22,6 +22,7 @@ public static class SupportFeature
         services.AddSingleton<SupportSessionCheck>();
         services.AddSingleton<ISupportSessionCheck>(sp => sp.GetRequiredService<SupportSessionCheck>());
         services.AddScoped<SupportHandBack>();
+        services.AddScoped<ISupportSessionSignOut, SupportSessionSignOut>();
         services.AddScoped<SupportConsole>();
         services.AddScoped<EndedSessions>();
         services.AddScoped<CurrentSupportSession>();

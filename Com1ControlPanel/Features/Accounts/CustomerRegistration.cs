@@ -1,22 +1,22 @@
 using System.Security.Cryptography;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Com1ControlPanel.Features.Customers;
+namespace Com1ControlPanel.Features.Accounts;
 
 public sealed record NewCustomer(string Email, string Password, string FullName, string CountryCode);
 
-public abstract record RegistrationOutcome
+public abstract record RegistrationResult
 {
-    public sealed record Created(ApplicationUser User) : RegistrationOutcome;
+    public sealed record Created(ApplicationUser User) : RegistrationResult;
     /// <summary>The address has an account already; its owner was told. Callers answer as if it was created.</summary>
-    public sealed record AlreadyRegistered : RegistrationOutcome;
-    public sealed record Rejected(IReadOnlyList<IdentityError> Errors) : RegistrationOutcome;
+    public sealed record AlreadyRegistered : RegistrationResult;
+    public sealed record Rejected(IReadOnlyList<IdentityError> Errors) : RegistrationResult;
 }
 
 /// <summary>Opens a customer account: the sign-in identity, the Customer role and the customer record, all or nothing.</summary>
@@ -28,16 +28,16 @@ public sealed class CustomerRegistration(
     ConsentDefaults defaults,
     TimeProvider time)
 {
-    public async Task<RegistrationOutcome> RegisterAsync(NewCustomer customer)
+    public async Task<RegistrationResult> RegisterAsync(NewCustomer customer)
     {
         if (!Countries.IsKnown(customer.CountryCode))
         {
-            return new RegistrationOutcome.Rejected([new IdentityError { Code = "UnknownCountry", Description = "Choose your country from the list." }]);
+            return new RegistrationResult.Rejected([new IdentityError { Code = "UnknownCountry", Description = "Choose your country from the list." }]);
         }
         if (await userManager.FindByEmailAsync(customer.Email) is { } existing)
         {
             await TellOwnerAsync(existing);
-            return new RegistrationOutcome.AlreadyRegistered();
+            return new RegistrationResult.AlreadyRegistered();
         }
 
         var user = new ApplicationUser
@@ -55,7 +55,7 @@ public sealed class CustomerRegistration(
         }
         if (!result.Succeeded)
         {
-            return new RegistrationOutcome.Rejected([.. result.Errors]);
+            return new RegistrationResult.Rejected([.. result.Errors]);
         }
 
         db.Customers.Add(new Customer
@@ -68,14 +68,11 @@ public sealed class CustomerRegistration(
         });
         await db.SaveChangesAsync();
         // Every switch starts where the rule for the customer's country puts it, with a record saying so.
-        await consents.ApplyAsync(db, user.Id, defaults.For(customer.CountryCode), RegistrationDefaultActor);
+        await consents.ApplyAsync(db, user.Id, defaults.For(customer.CountryCode), ConsentDefaults.CountryRule);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new RegistrationOutcome.Created(user);
+        return new RegistrationResult.Created(user);
     }
-
-    /// <summary>Who "made" the starting choices of a new account: the panel, applying the country rule.</summary>
-    public static readonly Actor RegistrationDefaultActor = new("system", "Com 1 Control Panel", ChangeSource.RegistrationDefault);
 
     private Task TellOwnerAsync(ApplicationUser owner) =>
         outbox.EnqueueAsync(new OutboundEmail(owner.Id, owner.Email!, "Someone tried to open an account with your address",
