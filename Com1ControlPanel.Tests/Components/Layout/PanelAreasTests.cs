@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Bunit;
+using Com1ControlPanel.Components.Layout;
+using Com1ControlPanel.Features.Dashboard;
+using Com1ControlPanel.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Com1ControlPanel.Tests.Components.Layout;
+
+/// <summary>The menu and the dashboard cards come from one catalogue, so they show the same areas to the same people.</summary>
+public sealed class PanelAreasTests : BunitContext
+{
+    public PanelAreasTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    [Theory]
+    [InlineData(Roles.Customer, false, new[] { "profile", "preferences", "disclosures", "access", "messages", "Account/Manage" })]
+    [InlineData(Roles.Customer, true, new[] { "profile", "preferences", "disclosures", "access", "messages" })]
+    [InlineData(Roles.SupportAgent, false, new[] { "messages", "support", "Account/Manage" })]
+    [InlineData(Roles.ComplianceOfficer, false, new[] { "messages", "compliance/disclosures", "Account/Manage" })]
+    [InlineData(Roles.Admin, false, new[] { "messages", "admin/announcements", "admin/support-sessions", "Account/Manage" })]
+    public void The_menu_and_the_dashboard_show_the_same_areas(string role, bool inSupportSession, string[] expected)
+    {
+        SignIn(role, inSupportSession);
+
+        var menu = Render<NavMenu>().FindAll("a[href]")
+            .Select(a => (Href: a.GetAttribute("href")!, Title: a.TextContent.Trim()))
+            .Where(link => link.Href != "/")
+            .ToList();
+        var cards = Render<PanelAreaCards>().FindAll(".mud-card")
+            .Select(card => (Href: card.QuerySelector("a[href]")!.GetAttribute("href")!, Title: card.QuerySelector("h3")!.TextContent.Trim()))
+            .ToList();
+
+        Assert.Equal(expected, menu.Select(link => link.Href));
+        Assert.Equal(menu, cards);
+    }
+
+    private void SignIn(string role, bool inSupportSession)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("someone@example.com");
+        authorization.SetRoles(role);
+        if (inSupportSession)
+        {
+            authorization.SetClaims(new Claim(SupportClaims.SessionId, "session-1"));
+        }
+    }
+}
