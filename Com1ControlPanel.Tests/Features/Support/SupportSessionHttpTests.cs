@@ -79,7 +79,7 @@ public sealed class SupportSessionHttpTests : IClassFixture<SupportAppFixture>
     [Theory]
     [InlineData("/Account/Manage/DownloadPersonalData")]
     [InlineData("/Account/PasskeyCreationOptions")]
-    [InlineData("/Account/Manage/LinkExternalLogin")]
+    [InlineData("/Account/Manage/ChangePassword")]
     public async Task Hand_made_posts_to_what_stays_with_the_customer_are_refused(string path)
     {
         var (client, _, _) = await InAliceAsync();

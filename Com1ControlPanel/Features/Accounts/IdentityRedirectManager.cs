@@ -46,8 +46,6 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
 
-    public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
-
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
         => RedirectToWithStatus(CurrentPath, message, context);
 

@@ -17,9 +17,9 @@ public enum UnsubscribeStatus
 }
 
 /// <summary>What became of an unsubscribe link, and the switch it stands for (null when the link is invalid).</summary>
-public sealed record UnsubscribeOutcome(UnsubscribeStatus Status, ConsentKey? Key = null)
+public sealed record UnsubscribeResult(UnsubscribeStatus Status, ConsentKey? Key = null)
 {
-    public static UnsubscribeOutcome Invalid { get; } = new(UnsubscribeStatus.Invalid);
+    public static UnsubscribeResult Invalid { get; } = new(UnsubscribeStatus.Invalid);
 
     /// <summary>What the customer stops receiving, e.g. "New and upgraded Com 1 products and services by email".</summary>
     public string? What => Key?.Label;
@@ -37,35 +37,35 @@ public sealed class UnsubscribeService(
     ILogger<UnsubscribeService> logger)
 {
     /// <summary>What the link would do, changing nothing: mail scanners open links before people do.</summary>
-    public async Task<UnsubscribeOutcome> PreviewAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<UnsubscribeResult> PreviewAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (links.Read(token) is not { } request)
         {
-            return UnsubscribeOutcome.Invalid;
+            return UnsubscribeResult.Invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Customers.AnyAsync(c => c.Id == request.CustomerId, cancellationToken))
         {
-            return UnsubscribeOutcome.Invalid;
+            return UnsubscribeResult.Invalid;
         }
         var used = await db.UnsubscribeRedemptions.AnyAsync(r => r.MessageId == request.MessageId, cancellationToken);
         return new(used ? UnsubscribeStatus.AlreadyUsed : UnsubscribeStatus.Ready, request.Key);
     }
 
     /// <summary>Turns the link's switch off and uses the link up, in one save; a second use changes nothing.</summary>
-    public async Task<UnsubscribeOutcome> RedeemAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<UnsubscribeResult> RedeemAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (links.Read(token) is not { } request)
         {
             logger.LogWarning("Unsubscribe link refused: forged, altered or not a link");
-            return UnsubscribeOutcome.Invalid;
+            return UnsubscribeResult.Invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var fullName = await db.Customers.Where(c => c.Id == request.CustomerId).Select(c => c.FullName).SingleOrDefaultAsync(cancellationToken);
         if (fullName is null)
         {
             logger.LogWarning("Unsubscribe link of message {MessageId} refused: the customer no longer exists", request.MessageId);
-            return UnsubscribeOutcome.Invalid;
+            return UnsubscribeResult.Invalid;
         }
         if (await db.UnsubscribeRedemptions.AnyAsync(r => r.MessageId == request.MessageId, cancellationToken))
         {

@@ -29,7 +29,7 @@ public static class UnsubscribeEndpoints
         return endpoints;
     }
 
-    private static IResult PlainText(UnsubscribeOutcome outcome) => outcome.Status switch
+    private static IResult PlainText(UnsubscribeResult outcome) => outcome.Status switch
     {
         UnsubscribeStatus.Unsubscribed => TypedResults.Text(
             $"You are unsubscribed from: {outcome.What}. Essential account and system notices will keep coming.",
@@ -40,7 +40,7 @@ public static class UnsubscribeEndpoints
     };
 
     // A person pressed the button on the confirmation page: show them a page, and one a reload cannot post again.
-    private static IResult SeeResultPage(HttpContext context, UnsubscribeOutcome outcome)
+    private static IResult SeeResultPage(HttpContext context, UnsubscribeResult outcome)
     {
         var result = outcome.Status switch
         {

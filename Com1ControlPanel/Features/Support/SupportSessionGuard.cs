@@ -78,12 +78,11 @@ public static class SupportForbiddenPaths
 {
     private static readonly string[] Prefixes =
     [
-        // Password, two-factor, passkeys, email address, external logins, personal data download and account closure.
+        // Password, two-factor, passkeys, email address, personal data download and account closure.
         "/Account/Manage",
         // Confirming a new email address: the address stays with the customer, and the page rebuilds the sign-in.
         "/Account/ConfirmEmailChange",
         "/Account/PasskeyCreationOptions",
-        "/Account/LinkExternalLogin",
         // Downloads of the customer's data.
         "/disclosures/export",
         "/preferences/receipt",

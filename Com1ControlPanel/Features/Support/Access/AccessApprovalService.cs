@@ -24,17 +24,17 @@ public sealed class AccessApprovalService(
     public const string OnlyTheAccountHolder = "Only the account holder can do this. Com 1 support cannot answer access requests or change this setting.";
 
     /// <summary>Approves a pending request for <paramref name="minutes"/> (1 up to the minutes asked), from now.</summary>
-    public Task<AccessOutcome> ApproveAsync(Guid requestId, int minutes, CancellationToken cancellationToken = default) =>
+    public Task<AccessChangeResult> ApproveAsync(Guid requestId, int minutes, CancellationToken cancellationToken = default) =>
         AnswerAsync(requestId, approvedMinutes: minutes, cancellationToken);
 
-    public Task<AccessOutcome> DenyAsync(Guid requestId, CancellationToken cancellationToken = default) =>
+    public Task<AccessChangeResult> DenyAsync(Guid requestId, CancellationToken cancellationToken = default) =>
         AnswerAsync(requestId, approvedMinutes: null, cancellationToken);
 
     /// <summary>
     /// "End this session now": the customer stops a support session running in their account. The agent's page hands the
     /// browser back at once, and the session shows as ended by the customer.
     /// </summary>
-    public async Task<AccessOutcome> EndSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    public async Task<AccessChangeResult> EndSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         var customerId = await currentUser.GetCustomerIdAsync();
         if (await RefuseSupportAsync(customerId, cancellationToken) is { } refused)
@@ -47,20 +47,20 @@ public sealed class AccessApprovalService(
             var running = await db.SupportSessions.AnyAsync(s => s.Id == sessionId && s.CustomerId == customerId, cancellationToken);
             if (!running)
             {
-                return AccessOutcome.Refused("This support session was not found in your account.");
+                return AccessChangeResult.Refused("This support session was not found in your account.");
             }
         }
         var session = await ending.EndAsync(sessionId, SessionEnding.EndedByCustomer, customerId, cancellationToken);
         if (session is not { Ending: SessionEnding.EndedByCustomer })
         {
-            return AccessOutcome.Refused("This support session had already ended.");
+            return AccessChangeResult.Refused("This support session had already ended.");
         }
         logger.LogInformation("Support session {SessionId} ended by customer {CustomerId}", sessionId, customerId);
-        return AccessOutcome.Done($"Ended: {session.AgentName} from Com 1 support is no longer in your account.");
+        return AccessChangeResult.Done($"Ended: {session.AgentName} from Com 1 support is no longer in your account.");
     }
 
     /// <summary>Switches "Support must ask me before accessing my account" on or off, recorded in the account's history.</summary>
-    public async Task<AccessOutcome> SetRequireApprovalAsync(bool required, CancellationToken cancellationToken = default)
+    public async Task<AccessChangeResult> SetRequireApprovalAsync(bool required, CancellationToken cancellationToken = default)
     {
         var customerId = await currentUser.GetCustomerIdAsync();
         if (await RefuseSupportAsync(customerId, cancellationToken) is { } refused)
@@ -74,14 +74,14 @@ public sealed class AccessApprovalService(
             [new FieldValue(ProfileField.SupportApproval, required ? CustomerFields.On : CustomerFields.Off)], cancellationToken: cancellationToken);
         if (result is CustomerChangeResult.Conflict)
         {
-            return AccessOutcome.Refused("Your account data was changed at the same moment. Try again.");
+            return AccessChangeResult.Refused("Your account data was changed at the same moment. Try again.");
         }
-        return AccessOutcome.Done(required
+        return AccessChangeResult.Done(required
             ? "Saved: Com 1 support must now ask you before accessing your account."
             : "Saved: Com 1 support may now access your account without asking first. You still see every access here.");
     }
 
-    private async Task<AccessOutcome> AnswerAsync(Guid requestId, int? approvedMinutes, CancellationToken cancellationToken)
+    private async Task<AccessChangeResult> AnswerAsync(Guid requestId, int? approvedMinutes, CancellationToken cancellationToken)
     {
         var customerId = await currentUser.GetCustomerIdAsync();
         if (await RefuseSupportAsync(customerId, cancellationToken) is { } refused)
@@ -105,7 +105,7 @@ public sealed class AccessApprovalService(
         if (refusal is not null)
         {
             logger.LogWarning("Answer to support access request {RequestId} refused: {Refusal}", requestId, refusal);
-            return AccessOutcome.Refused(refusal);
+            return AccessChangeResult.Refused(refusal);
         }
 
         var approved = approvedMinutes is not null;
@@ -121,7 +121,7 @@ public sealed class AccessApprovalService(
                 .SetProperty(x => x.WindowEndsAt, windowEndsAt), cancellationToken);
         if (answered == 0)
         {
-            return AccessOutcome.Refused("This request has already been answered.");
+            return AccessChangeResult.Refused("This request has already been answered.");
         }
         // The agent learns the answer by ticket, without the customer's details.
         NotificationService.Add(db, request!.AgentUserId,
@@ -134,7 +134,7 @@ public sealed class AccessApprovalService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Support access request {RequestId} {Answer} by customer {CustomerId}", requestId, approved ? "approved" : "denied", customerId);
-        return AccessOutcome.Done(approved
+        return AccessChangeResult.Done(approved
             ? $"Approved: {request.AgentName} may access your account within the next {AccessWords.Minutes(approvedMinutes!.Value)}."
             : $"Denied: {request.AgentName} cannot access your account for this request.");
     }
@@ -143,7 +143,7 @@ public sealed class AccessApprovalService(
     /// Refuses (and records the attempt) when Com 1 support is acting inside the account: the answer must come from the
     /// customer, never from the agent who asked.
     /// </summary>
-    private async Task<AccessOutcome?> RefuseSupportAsync(string customerId, CancellationToken cancellationToken)
+    private async Task<AccessChangeResult?> RefuseSupportAsync(string customerId, CancellationToken cancellationToken)
     {
         if (!await currentUser.IsSupportSessionAsync())
         {
@@ -161,6 +161,6 @@ public sealed class AccessApprovalService(
         });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning("Support agent {AgentId} tried to answer access or change the approval setting during a session", agentId);
-        return AccessOutcome.Refused(OnlyTheAccountHolder);
+        return AccessChangeResult.Refused(OnlyTheAccountHolder);
     }
 }

@@ -76,9 +76,9 @@ public enum RequestOutcome
 public sealed record SignInView(DateTime At, bool Succeeded, string How, string Network, string Browser);
 
 /// <summary>What became of an answer or a change of the setting: done, or refused with the reason, nothing changed.</summary>
-public sealed record AccessOutcome(bool Succeeded, string Message)
+public sealed record AccessChangeResult(bool Succeeded, string Message)
 {
-    public static AccessOutcome Done(string message) => new(true, message);
+    public static AccessChangeResult Done(string message) => new(true, message);
 
-    public static AccessOutcome Refused(string reason) => new(false, reason);
+    public static AccessChangeResult Refused(string reason) => new(false, reason);
 }
