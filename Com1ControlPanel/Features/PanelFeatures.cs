@@ -13,34 +13,45 @@ using Com1ControlPanel.Features.UsageStatistics;
 namespace Com1ControlPanel.Features;
 
 /// <summary>
-/// Every feature of the panel, each named once. A feature's folder has one entry file, <c>&lt;Feature&gt;Feature.cs</c>,
-/// with its <c>Add&lt;Feature&gt;</c> and, when it has endpoints that are not pages, its <c>Map&lt;Feature&gt;</c>.
+/// Every feature of the panel, each named once, in one list. A feature's folder has one entry file,
+/// <c>&lt;Feature&gt;Feature.cs</c>, with its <c>Add&lt;Feature&gt;</c> and, when it has endpoints that are not pages,
+/// its <c>Map&lt;Feature&gt;</c>. A new feature adds one line here.
 /// </summary>
 public static class PanelFeatures
 {
+    private sealed record Feature(
+        Action<IServiceCollection, IConfiguration, IHostEnvironment> Add, Action<IEndpointRouteBuilder>? Map = null);
+
+    private static readonly Feature[] All =
+    [
+        new((s, c, e) => s.AddAccounts(c, e), e => e.MapAccounts()),
+        new((s, _, _) => s.AddCustomers()),
+        new((s, _, _) => s.AddProfile()),
+        new((s, _, _) => s.AddDashboard()),
+        new((s, _, _) => s.AddMessages()),
+        new((s, _, _) => s.AddNotifications()),
+        new((s, _, _) => s.AddPreferences(), e => e.MapPreferences()),
+        new((s, _, _) => s.AddUsageStatistics()),
+        new((s, _, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
+        new((s, _, _) => s.AddDisclosures(), e => e.MapDisclosures()),
+        new((s, _, _) => s.AddSupport(), e => e.MapSupport()),
+    ];
+
     public static IServiceCollection AddPanelFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddAccounts(configuration, environment);
-        services.AddCustomers();
-        services.AddProfile();
-        services.AddDashboard();
-        services.AddMessages();
-        services.AddNotifications();
-        services.AddPreferences();
-        services.AddUsageStatistics();
-        services.AddAnnouncements();
-        services.AddDisclosures();
-        services.AddSupport();
+        foreach (var feature in All)
+        {
+            feature.Add(services, configuration, environment);
+        }
         return services;
     }
 
     public static IEndpointRouteBuilder MapPanelFeatures(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapAccounts();
-        endpoints.MapPreferences();
-        endpoints.MapAnnouncements();
-        endpoints.MapDisclosures();
-        endpoints.MapSupport();
+        foreach (var feature in All)
+        {
+            feature.Map?.Invoke(endpoints);
+        }
         return endpoints;
     }
 }
