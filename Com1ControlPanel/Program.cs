@@ -38,6 +38,7 @@ try
     app.UsePanelTransport();
     app.UsePanelErrorHandling();
     app.UsePanelSecurityHeaders();
+    app.UseThemePreferenceHints();
     app.UsePanelRequestLogging();
     // Routing after error handling, headers and logging, so a routing failure gets all three.
     app.UseRouting();

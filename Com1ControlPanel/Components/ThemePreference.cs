@@ -2,12 +2,62 @@ using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Components;
 
-/// <summary>The light or dark theme a visitor chose, kept in a cookie so server-rendered pages paint right first time.</summary>
+/// <summary>
+/// The light or dark theme. A visitor's own choice is kept in a cookie; until they choose, the panel follows the
+/// device's preference (prefers-color-scheme), so server-rendered pages paint right first time either way.
+/// </summary>
 public static class ThemePreference
 {
+    /// <summary>The visitor's choice, set by the theme switch.</summary>
     public const string CookieName = "com1-theme";
 
-    public static bool IsDark(HttpContext context) => context.Request.Cookies[CookieName] == "dark";
+    /// <summary>The device's preference, noted by panel.js for browsers that do not send the client hint below.</summary>
+    public const string DeviceCookieName = "com1-scheme";
+
+    /// <summary>The client hint Chromium browsers send with the device's preference once the panel asks for it.</summary>
+    public const string ClientHint = "Sec-CH-Prefers-Color-Scheme";
+
+    public static bool IsDark(HttpContext context) => Chosen(context) ?? DevicePrefersDark(context) ?? false;
+
+    /// <summary>Whether the visitor chose a theme themselves; if not, the page keeps following the device.</summary>
+    public static bool IsChosen(HttpContext context) => Chosen(context) is not null;
+
+    private static bool? Chosen(HttpContext context) => Parse(context.Request.Cookies[CookieName]);
+
+    private static bool? DevicePrefersDark(HttpContext context) =>
+        Parse(context.Request.Headers[ClientHint].ToString().Trim('"')) ?? Parse(context.Request.Cookies[DeviceCookieName]);
+
+    private static bool? Parse(string? value) => value switch
+    {
+        "dark" => true,
+        "light" => false,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Asks Chromium browsers for the device's preference on every page (Accept-CH), and to send it with the very first
+    /// page too (Critical-CH makes the browser retry that request with the hint before showing anything).
+    /// </summary>
+    public static WebApplication UseThemePreferenceHints(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            // Pages only: a retried form post would be sent twice, and scripts and styles do not depend on the theme.
+            if (HttpMethods.IsGet(context.Request.Method) && IsPageLoad(context.Request))
+            {
+                var headers = context.Response.Headers;
+                headers["Accept-CH"] = ClientHint;
+                headers["Critical-CH"] = ClientHint;
+                headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, ClientHint);
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    private static bool IsPageLoad(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Dest"] == "document"
+        || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>POST /theme: the no-script way to switch theme, used by the server-rendered account pages.</summary>
     public static IEndpointRouteBuilder MapThemeEndpoint(this IEndpointRouteBuilder endpoints)

@@ -7,7 +7,8 @@ namespace Com1ControlPanel.Components;
 /// the Global Privacy Control signal (Sec-GPC). Read once per page load and handed to the interactive pages,
 /// which have no request of their own.
 /// </summary>
-public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacyControl)
+/// <param name="ThemeChosen">False while the visitor has not chosen a theme: the page then follows the device.</param>
+public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacyControl, bool ThemeChosen = false)
 {
     public static Visitor Default { get; } = new(false, null, false);
 
@@ -17,7 +18,8 @@ public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacy
         ThemePreference.IsDark(context),
         ViewerTime.ZoneId(context),
         // In a support session the browser is the agent's: its signal is not the customer's and is not honoured.
-        SendsGlobalPrivacyControl(context.Request) && !context.User.IsSupportSession());
+        SendsGlobalPrivacyControl(context.Request) && !context.User.IsSupportSession(),
+        ThemePreference.IsChosen(context));
 
     /// <summary>The Global Privacy Control header: "Sec-GPC: 1" means "do not sell or share my data".</summary>
     public static bool SendsGlobalPrivacyControl(HttpRequest request) => request.Headers["Sec-GPC"] == "1";
