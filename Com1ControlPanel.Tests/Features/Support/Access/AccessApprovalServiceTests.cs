@@ -140,13 +140,13 @@ public sealed class AccessApprovalServiceTests() : ServiceTest(now: Start)
         var session = await support.SessionAsync(bob, Kit.Now.AddMinutes(-5));
         var request = await support.RequestAsync(bob, Kit.Now.AddHours(-1));
         var before = await SnapshotAsync(request.Id);
-        var support = Kit.ApprovalsOf(SupportIn(bob, session, dana));
+        var inSession = Kit.ApprovalsOf(SupportIn(bob, session, dana));
 
         var outcomes = new[]
         {
-            await support.ApproveAsync(request.Id, 30),
-            await support.DenyAsync(request.Id),
-            await support.SetRequireApprovalAsync(false),
+            await inSession.ApproveAsync(request.Id, 30),
+            await inSession.DenyAsync(request.Id),
+            await inSession.SetRequireApprovalAsync(false),
         };
 
         Assert.All(outcomes, o => Assert.Equal(
