@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
 using Com1ControlPanel.Components;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Com1ControlPanel.Tests.Kit;
@@ -24,6 +26,10 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Kit = new PanelServices(Services, () => Services, now, services);
+        // bUnit puts placeholders in the way of the app's authorization (which AddAuthorization only adds when missing):
+        // pages and AuthorizeView are judged by the app's own rules, as the signed-in principal stands.
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
         // Last: the renderer fixes the services once it exists.
         if (interactive)
         {

@@ -28,7 +28,11 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
     {
     }
 
-    public PanelApp(AppOptions options)
+    /// <summary>
+    /// For a fixture that names its options (<c>sealed class X() : PanelApp(options)</c>); a test starts one of its own with
+    /// <see cref="With"/>. xUnit builds a class fixture only from a type with a single public constructor.
+    /// </summary>
+    protected PanelApp(AppOptions options)
     {
         this.options = options;
         Directory.CreateDirectory(root);
@@ -47,6 +51,9 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
             baseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         }
     }
+
+    /// <summary>An app of the test's own with <paramref name="options"/>; the test disposes of it.</summary>
+    public static PanelApp With(AppOptions options) => new(options);
 
     public string DatabasePath => Path.Combine(root, "com1.db");
 

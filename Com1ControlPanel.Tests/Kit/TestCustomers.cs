@@ -53,6 +53,8 @@ public sealed class TestCustomers(IServiceProvider services)
         {
             var defaults = scope.ServiceProvider.GetRequiredService<ConsentDefaults>().For(country);
             await ledger.ApplyAsync(db, user.Id, defaults, CustomerRegistration.RegistrationDefaultActor);
+            // Saved before the customer's own choices, which the ledger weighs against what is stored.
+            await db.SaveChangesAsync();
         }
         var own = (allows ?? []).Select(k => KeyValuePair.Create(k, true)).Concat((refuses ?? []).Select(k => KeyValuePair.Create(k, false)));
         await ledger.ApplyAsync(db, user.Id, new Dictionary<ConsentKey, bool>(own), new Actor(user.Id, name, ChangeSource.Customer));

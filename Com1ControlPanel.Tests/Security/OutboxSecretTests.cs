@@ -111,7 +111,7 @@ public sealed class OutboxSecretTests() : ServiceTest(now: new DateTimeOffset(20
     public async Task Production_without_an_smtp_server_warns_at_start_up_that_mail_is_written_to_disk()
     {
         var logFolder = Path.Combine(Path.GetTempPath(), "com1-tests", $"logs-{Guid.NewGuid():N}");
-        using (var production = new PanelApp(new AppOptions { Environment = "Production" }
+        using (var production = PanelApp.With(new AppOptions { Environment = "Production" }
                    .With("Logging:File:Path", Path.Combine(logFolder, "com1-.log"))))
         {
             using var client = production.Client();

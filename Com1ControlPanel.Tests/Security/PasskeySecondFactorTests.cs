@@ -20,7 +20,7 @@ public sealed class PasskeySecondFactorTests : IDisposable
     /// who accepts security keys without a PIN would, which is where the second-factor rule has to hold by itself.
     /// Agents need a second factor in either, as everywhere but in Development.
     /// </summary>
-    private readonly PanelApp app = new(AppOptions.Default.WithServices(s =>
+    private readonly PanelApp app = PanelApp.With(AppOptions.Default.WithServices(s =>
         s.Configure<IdentityPasskeyOptions>(o => o.UserVerificationRequirement = "preferred")));
 
     public void Dispose() => app.Dispose();

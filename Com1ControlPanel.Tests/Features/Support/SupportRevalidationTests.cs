@@ -11,7 +11,7 @@ namespace Com1ControlPanel.Tests.Features.Support;
 public sealed class SupportRevalidationTests : IDisposable
 {
     // The stamp is checked on every request, so every request rebuilds the principal.
-    private readonly PanelApp app = new(SupportApp.Options.WithServices(s =>
+    private readonly PanelApp app = PanelApp.With(SupportApp.Options.WithServices(s =>
         s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)) with { FakeClock = true });
 
     public void Dispose() => app.Dispose();

@@ -13,7 +13,7 @@ public sealed class RequestLogTests : IDisposable
             .With("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Information")
             // The app's own rolling log file, as production writes it (one file a day: com1-yyyyMMdd.log).
             .With("Logging:File:Path", Path.Combine(logFolder, "com1-.log"));
-        using (var app = new PanelApp(options))
+        using (var app = PanelApp.With(options))
         using (var client = app.Client())
         {
             (await client.GetAsync($"/unsubscribe/{Secret}")).Dispose();

@@ -13,7 +13,7 @@ public sealed class UnexpectedErrorTests
     public async Task An_unexpected_error_shows_the_friendly_page_with_the_requests_reference_and_no_details()
     {
         // The app plus one address that fails the way a bug would, behind all of the app's own middleware.
-        using var app = new PanelApp(AppOptions.Default.WithServices(s => s.AddSingleton<IStartupFilter, FailingAddress>()));
+        using var app = PanelApp.With(AppOptions.Default.WithServices(s => s.AddSingleton<IStartupFilter, FailingAddress>()));
         using var client = app.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, FailingPath);
         request.Headers.Add(CorrelationId.Header, "support-case-4711");

@@ -16,7 +16,7 @@ namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 [Trait("Category", "EndToEnd")]
 public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IAsyncLifetime
 {
-    private readonly PanelApp app = new(new AppOptions { Served = true });
+    private readonly PanelApp app = PanelApp.With(new AppOptions { Served = true });
     private readonly List<IPage> pages = [];
 
     private async Task<IPage> NewPageAsync()
