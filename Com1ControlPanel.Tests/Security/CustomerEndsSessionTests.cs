@@ -53,8 +53,7 @@ public sealed class CustomerEndsSessionTests(SupportApp app) : IClassFixture<Sup
         var outcome = await ApprovalsOf(inSession).EndSessionAsync(session.SessionId);
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal("Only the account holder can do this. Com 1 support cannot answer access requests or change this setting.",
-            outcome.Message);
+        Assert.Equal(AccessApprovalService.OnlyTheAccountHolder, outcome.Message);
         await using var db = app.CreateDbContext();
         Assert.Null((await db.SupportSessions.SingleAsync(s => s.Id == session.SessionId)).EndedAt);
     }

@@ -85,7 +85,7 @@ public sealed class UnsubscribeLinkTests(PanelApp app) : IClassFixture<PanelApp>
         var (status, body, _) = await OneClickAsync(client, forged);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("This unsubscribe link is not valid. Nothing was changed.", body);
+        Assert.Equal(UnsubscribeEndpoints.InvalidText, body);
         Assert.Equal(records, (await RecordsAsync()).Count);
         Assert.Equal(redemptions, await RedemptionsAsync());
         Assert.Equal(switches, await SwitchesAsync(customerId));
@@ -105,7 +105,7 @@ public sealed class UnsubscribeLinkTests(PanelApp app) : IClassFixture<PanelApp>
         var (status, body, _) = await OneClickAsync(client, altered);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("This unsubscribe link is not valid. Nothing was changed.", body);
+        Assert.Equal(UnsubscribeEndpoints.InvalidText, body);
         Assert.Equal(records, (await RecordsAsync()).Count);
         Assert.True((await SwitchesAsync(customerId))[ProductsByEmail]);
     }

@@ -1,3 +1,4 @@
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
@@ -80,11 +81,11 @@ public sealed class ProfileServiceTests() : ServiceTest(now: new DateTimeOffset(
     {
         var service = ProfileOf(alice);
         var form = (await service.GetAsync()).Form;
-        form.Street = new string('x', 201);
+        form.Street = new string('x', ContactLimits.Street + 1);
 
         var invalid = Assert.IsType<ProfileSaveResult.Invalid>(await service.SaveAsync(form));
 
-        Assert.Contains("200", Assert.Single(invalid.Errors[nameof(ProfileForm.Street)]));
+        Assert.Contains($"{ContactLimits.Street}", Assert.Single(invalid.Errors[nameof(ProfileForm.Street)]));
     }
 
     [Fact]

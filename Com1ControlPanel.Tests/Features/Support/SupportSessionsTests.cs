@@ -206,7 +206,7 @@ public sealed class SupportSessionsTests() : ServiceTest(now: new DateTimeOffset
 
         var result = await emailChange.RequestAsync("agent-owned@example.com", "guess");
 
-        Assert.Equal("Only the customer can change the email address; Com 1 support cannot do it in a session.", result.Error);
+        Assert.Equal(EmailChangeService.OnlyTheCustomer, result.Error);
         await using var db = Kit.CreateDbContext();
         Assert.Equal(("agent-1", SupportRefusal.ForbiddenDuringSession), await db.SupportAttempts.Select(a => ValueTuple.Create(a.AgentUserId, a.Refusal)).SingleAsync());
         Assert.Equal(["alice@example.com"], await db.OutboxMessages.Select(m => m.ToAddress).ToListAsync());

@@ -31,15 +31,18 @@ public sealed class DisclosureLogEntryTests : ServiceTest
     {
         var customer = await Kit.CustomerAsync("twice");
         var original = await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
-        await Kit.Disclosures.RecordManyAsync(customer, 25);
+        // Enough entries between them that the original and its corrections are on different pages.
+        await Kit.Disclosures.RecordManyAsync(customer, DisclosureLogService.PageSize + 5);
         await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name and email.", corrects: original.Id), customer);
         await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name, email and phone.", corrects: original.Id), customer);
         var log = Kit.LogOf(customer);
 
         var all = await AllPagesAsync(log);
 
-        Assert.Equal(28, all.Single(i => i.Sequence == 1).CorrectedBySequence);
-        Assert.Equal(28, (await log.GetDetailAsync(1))!.CorrectedBySequence);
+        var newest = all.Max(i => i.Sequence);
+        Assert.Equal(DisclosureLogService.PageSize + 8, newest);
+        Assert.Equal(newest, all.Single(i => i.Sequence == 1).CorrectedBySequence);
+        Assert.Equal(newest, (await log.GetDetailAsync(1))!.CorrectedBySequence);
         Assert.Equal([1, 1], all.Where(i => i.IsCorrection).Select(i => i.CorrectsSequence));
         Assert.All(all.Where(i => i.Sequence != 1), i => Assert.Null(i.CorrectedBySequence));
     }

@@ -9,32 +9,33 @@ namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 public sealed class DisclosureLogPagingTests : ServiceTest
 {
     [Fact]
-    public async Task A_long_log_pages_newest_first_in_pages_of_twenty_without_gaps_or_repeats()
+    public async Task A_long_log_pages_newest_first_a_page_at_a_time_without_gaps_or_repeats()
     {
+        const int size = DisclosureLogService.PageSize;
         var customer = await Kit.CustomerAsync("paula");
-        await Kit.Disclosures.RecordManyAsync(customer, 45);
+        await Kit.Disclosures.RecordManyAsync(customer, 2 * size + 5);
         var log = Kit.LogOf(customer);
 
         var first = await log.GetPageAsync(DisclosureFilter.None);
         var second = await log.GetPageAsync(DisclosureFilter.None, first.OlderThan);
         var third = await log.GetPageAsync(DisclosureFilter.None, second.OlderThan);
 
-        Assert.Equal([20, 20, 5], new[] { first.Items.Count, second.Items.Count, third.Items.Count });
+        Assert.Equal([size, size, 5], new[] { first.Items.Count, second.Items.Count, third.Items.Count });
         Assert.Null(third.OlderThan);
         var sequences = first.Items.Concat(second.Items).Concat(third.Items).Select(i => i.Sequence).ToList();
-        Assert.Equal(Enumerable.Range(1, 45).Reverse(), sequences);
-        Assert.Equal("Recipient 45", first.Items[0].RecipientName);
+        Assert.Equal(Enumerable.Range(1, 2 * size + 5).Reverse(), sequences);
+        Assert.Equal($"Recipient {2 * size + 5}", first.Items[0].RecipientName);
     }
 
     [Fact]
     public async Task A_log_of_exactly_one_page_offers_nothing_older()
     {
         var customer = await Kit.CustomerAsync("exact");
-        await Kit.Disclosures.RecordManyAsync(customer, 20);
+        await Kit.Disclosures.RecordManyAsync(customer, DisclosureLogService.PageSize);
 
         var page = await Kit.LogOf(customer).GetPageAsync(DisclosureFilter.None);
 
-        Assert.Equal(20, page.Items.Count);
+        Assert.Equal(DisclosureLogService.PageSize, page.Items.Count);
         Assert.Null(page.OlderThan);
     }
 

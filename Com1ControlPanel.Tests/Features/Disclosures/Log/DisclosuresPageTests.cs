@@ -50,15 +50,16 @@ public sealed class DisclosuresPageTests : ComponentTest
     public async Task Older_entries_load_on_request_and_details_open_in_a_dialog()
     {
         var customer = await Kit.CustomerAsync("long");
-        await Kit.Disclosures.RecordManyAsync(customer, 25);
+        const int total = DisclosureLogService.PageSize + 5;
+        await Kit.Disclosures.RecordManyAsync(customer, total);
         var page = RenderPageFor(customer);
 
-        page.WaitForElement("#entry-25");
-        Assert.Equal(20, page.FindAll("[id^=entry-]").Count);
+        page.WaitForElement($"#entry-{total}");
+        Assert.Equal(DisclosureLogService.PageSize, page.FindAll("[id^=entry-]").Count);
         Assert.Empty(page.FindAll("#entry-5"));
         await page.Find("#load-older").ClickAsync(new());
         page.WaitForElement("#entry-1");
-        Assert.Equal(25, page.FindAll("[id^=entry-]").Count);
+        Assert.Equal(total, page.FindAll("[id^=entry-]").Count);
         Assert.Empty(page.FindAll("#load-older"));
 
         await page.Find("#entry-3 button").ClickAsync(new());

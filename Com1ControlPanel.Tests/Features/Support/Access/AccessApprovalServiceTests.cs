@@ -1,5 +1,6 @@
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
 using static Com1ControlPanel.Tests.Features.Support.Access.AccessTestData;
@@ -150,7 +151,7 @@ public sealed class AccessApprovalServiceTests() : ServiceTest(now: Start)
         };
 
         Assert.All(outcomes, o => Assert.Equal(
-            (false, "Only the account holder can do this. Com 1 support cannot answer access requests or change this setting."),
+            (false, AccessApprovalService.OnlyTheAccountHolder),
             (o.Succeeded, o.Message)));
         Assert.Equal(before, await SnapshotAsync(request.Id));
         await using var check = Kit.CreateDbContext();

@@ -97,10 +97,11 @@ public sealed class AccessHistoryServiceTests() : ServiceTest(now: Start)
     }
 
     [Fact]
-    public async Task Sessions_come_ten_at_a_time_newest_first()
+    public async Task Sessions_come_a_page_at_a_time_newest_first()
     {
+        const int perPage = AccessHistoryService.SessionsPerPage;
         var alice = await CustomerAsync("alice");
-        for (var day = 1; day <= 12; day++)
+        for (var day = 1; day <= perPage + 2; day++)
         {
             await support.SessionAsync(alice, Kit.Now.AddDays(-day), ending: SessionEnding.EndedByAgent, endedAt: Kit.Now.AddDays(-day).AddMinutes(1), ticket: $"T-{day}");
         }
@@ -109,20 +110,20 @@ public sealed class AccessHistoryServiceTests() : ServiceTest(now: Start)
         var first = (await service.GetAsync()).Sessions;
         var older = await service.GetOlderSessionsAsync(first.OlderThan!.Value);
 
-        Assert.Equal(Enumerable.Range(1, 10).Select(d => $"T-{d}"), first.Items.Select(s => s.Ticket));
-        Assert.Equal(["T-11", "T-12"], older.Items.Select(s => s.Ticket));
+        Assert.Equal(Enumerable.Range(1, perPage).Select(d => $"T-{d}"), first.Items.Select(s => s.Ticket));
+        Assert.Equal([$"T-{perPage + 1}", $"T-{perPage + 2}"], older.Items.Select(s => s.Ticket));
         Assert.Null(older.OlderThan);
     }
 
     [Fact]
-    public async Task The_last_50_sign_ins_are_shown_newest_first_with_why_a_failure_failed()
+    public async Task The_latest_sign_ins_are_shown_newest_first_with_why_a_failure_failed()
     {
         var alice = await CustomerAsync("alice");
-        await support.SignInsAsync(alice, 60, Kit.Now);
+        await support.SignInsAsync(alice, AccessHistoryService.SignInsShown + 10, Kit.Now);
 
         var signIns = (await Kit.HistoryOf(alice).GetAsync()).SignIns;
 
-        Assert.Equal(50, signIns.Count);
+        Assert.Equal(AccessHistoryService.SignInsShown, signIns.Count);
         Assert.Equal(signIns.OrderByDescending(s => s.At), signIns);
         Assert.Equal(Kit.Now, signIns[0].At);
         Assert.Equal("Failed: wrong password", signIns.First(s => !s.Succeeded).How);

