@@ -133,6 +133,6 @@ public sealed class AnnouncementServiceTests() : ServiceTest(now: new DateTimeOf
         Assert.Equal([second.Id, first.Id], list.Select(a => a.Id));
         Assert.True(list[0].InProgress);
         Assert.Equal(25, list[0].Percent);
-        Assert.Equal("New and upgraded Com 1 products and services", list[0].TopicLabel);
+        Assert.Equal(MarketingPurpose.ComProducts.Label(), list[0].TopicLabel);
     }
 }

@@ -57,7 +57,7 @@ public sealed class UnsubscribeLinkTests(PanelApp app) : IClassFixture<PanelApp>
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("unsubscribed from: New and upgraded Com 1 products and services by email", body);
+        Assert.Contains($"unsubscribed from: {ProductsByEmail.Label}", body);
         Assert.False(response.Headers.Contains("Set-Cookie"));
         var after = await SwitchesAsync(customerId);
         Assert.True(before[ProductsByEmail]);
@@ -176,7 +176,7 @@ public sealed class UnsubscribeLinkTests(PanelApp app) : IClassFixture<PanelApp>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("New and upgraded Com 1 products and services by email", html);
+        Assert.Contains(ProductsByEmail.Label, html);
         Assert.Contains($"action=\"unsubscribe/{token}\"", html);
         Assert.Contains("id=\"unsubscribe-confirm\"", html);
         Assert.Equal(records, (await RecordsAsync()).Count);
@@ -216,7 +216,7 @@ public sealed class UnsubscribeLinkTests(PanelApp app) : IClassFixture<PanelApp>
         Assert.False((await SwitchesAsync(customerId))[ProductsByEmail]);
         var html = await client.GetStringAsync(result);
         Assert.Contains("You&#x27;re unsubscribed", html);
-        Assert.Contains("New and upgraded Com 1 products and services by email", html);
+        Assert.Contains(ProductsByEmail.Label, html);
         Assert.Contains("Essential notices about your account keep coming", html);
         Assert.Contains("href=\"preferences\"", html);
     }

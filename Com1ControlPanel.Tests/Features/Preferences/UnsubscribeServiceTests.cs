@@ -71,7 +71,7 @@ public sealed class UnsubscribeServiceTests() : ServiceTest(now: new DateTimeOff
         await service.RedeemAsync(token);
         var after = await service.PreviewAsync(token);
 
-        Assert.Equal((UnsubscribeStatus.Ready, "New and upgraded Com 1 products and services by email"), (before.Status, before.What));
+        Assert.Equal((UnsubscribeStatus.Ready, ProductsByEmail.Label), (before.Status, before.What));
         Assert.Equal(UnsubscribeStatus.AlreadyUsed, after.Status);
         Assert.Equal(UnsubscribeStatus.Invalid, (await service.PreviewAsync(Links.TokenFor(new(Guid.NewGuid(), "nobody", ProductsByEmail)))).Status);
     }

@@ -1,3 +1,4 @@
+using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Security;
@@ -7,6 +8,9 @@ namespace Com1ControlPanel.Tests.Features.Support.Access;
 
 public sealed class AccessHistoryServiceTests() : ServiceTest(now: Start)
 {
+    // What TestSupportHistory.ConsentChangeAsync has the agent allow.
+    private static readonly ConsentKey ComProductsByEmail = new(MarketingPurpose.ComProducts, ContactChannel.Email);
+
     private TestSupportHistory support = null!;
 
     protected override async Task ArrangeAsync() => support = Kit.SupportBy(await Kit.Staff.NewAgentAsync("Dana Reyes"));
@@ -60,7 +64,7 @@ public sealed class AccessHistoryServiceTests() : ServiceTest(now: Start)
                 Assert.Equal("Phone changed", phone.What);
                 Assert.Equal("From +1 415-555-0100 to +1 415-555-0142", phone.Detail);
             },
-            consent => Assert.Equal("New and upgraded Com 1 products and services by email: allowed", consent.What));
+            consent => Assert.Equal($"{ComProductsByEmail.Label}: allowed", consent.What));
     }
 
     [Fact]
