@@ -37,4 +37,17 @@ public sealed class ConsentDefaultsTests : ServiceTest
         Assert.True(rule.RequiresOptIn("US"));
         Assert.False(rule.RequiresOptIn("DE"));
     }
+
+    [Fact]
+    public void Countries_named_in_configuration_replace_the_default_list()
+    {
+        using var configured = new PanelServices(settings: new Dictionary<string, string>
+        {
+            [$"{PreferencesOptions.Section}:OptInCountries:0"] = "US",
+        });
+        var rule = configured.Get<ConsentDefaults>();
+
+        Assert.True(rule.RequiresOptIn("US"));
+        Assert.False(rule.RequiresOptIn("DE"));
+    }
 }
