@@ -58,7 +58,9 @@ public sealed class LegalProcessJourneyTests(DebianChromium chromium) : IAsyncLi
         await officer.CheckAsync("#notice-NotifyNow");
         await Assertions.Expect(officer.Locator("#reach-count")).ToHaveTextAsync("1 customer");
         await officer.ClickAsync("#disclosure-review");
-        await Assertions.Expect(officer.Locator("#confirm-reach")).ToHaveTextAsync("1 customer");
+        // The review counts the reach again on the server before the dialog opens: on a busy machine that outlasts the
+        // default five seconds, so this one step waits longer.
+        await Assertions.Expect(officer.Locator("#confirm-reach")).ToHaveTextAsync("1 customer", new() { Timeout = 20_000 });
         await officer.ClickAsync("#disclosure-confirm");
         await Assertions.Expect(officer.Locator("[data-status=Recorded]", new() { HasText = recipient })).ToBeVisibleAsync();
 
