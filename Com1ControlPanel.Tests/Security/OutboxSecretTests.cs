@@ -127,6 +127,11 @@ public sealed class OutboxSecretTests : IDisposable
                {
                    builder.UseEnvironment("Production");
                    builder.UseSetting("Logging:File:Path", Path.Combine(logFolder, "com1-.log"));
+                   // The embedded test payment gateway refuses Production: a production panel takes cards through Stripe.
+                   builder.UseSetting("Billing:Gateway", "Stripe");
+                   builder.UseSetting("Billing:Stripe:SecretKey", "sk_test_unused");
+                   builder.UseSetting("Billing:Stripe:PublishableKey", "pk_test_unused");
+                   builder.UseSetting("Billing:Stripe:WebhookSecret", "whsec_unused");
                }))
         {
             using var client = production.CreateClient();
