@@ -30,8 +30,11 @@ public sealed class BillingService(
         var card = await db.PaymentCards.AsNoTracking().SingleOrDefaultAsync(c => c.CustomerId == customerId, cancellationToken);
         string[] postal = [.. new[]
         {
-            customer.Street, customer.City,
-            string.Join(" ", new[] { customer.PostalCode, customer.Region }.Where(p => !string.IsNullOrWhiteSpace(p))),
+            customer.Street,
+            // "San Francisco, CA 94102" where there is a region, "10115 Berlin" where there is none.
+            string.IsNullOrWhiteSpace(customer.Region)
+                ? $"{customer.PostalCode} {customer.City}".Trim()
+                : $"{customer.City}, {customer.Region} {customer.PostalCode}".Trim(),
             Countries.NameOf(customer.CountryCode),
         }.Where(line => !string.IsNullOrWhiteSpace(line)).Select(line => line!)];
         return new BillingView(

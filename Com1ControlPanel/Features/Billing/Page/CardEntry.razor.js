@@ -14,8 +14,19 @@ export function listenToFrame(dotnet, frameId) {
             dotnet.invokeMethodAsync("OnTokenAsync", data.token);
         }
     }
+    // The frame tells its height when it loads; it may have loaded before this listener, so ask it too.
+    function askSize() {
+        frame?.contentWindow?.postMessage({ type: "com1-card-size" }, window.location.origin);
+    }
     window.addEventListener("message", onMessage);
-    return { dispose: () => window.removeEventListener("message", onMessage) };
+    frame?.addEventListener("load", askSize);
+    askSize();
+    return {
+        dispose: () => {
+            window.removeEventListener("message", onMessage);
+            frame?.removeEventListener("load", askSize);
+        },
+    };
 }
 
 let stripeScript;

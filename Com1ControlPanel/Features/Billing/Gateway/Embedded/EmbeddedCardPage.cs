@@ -87,27 +87,32 @@ internal static class EmbeddedCardPage
         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(title).Append("</title>")
         .Append("<style nonce=\"").Append(nonce).Append("\">").Append(Style).Append("</style></head><body>");
 
-    // The panel sizes the frame to its content: the height is all this script tells it, and only the panel's origin hears it.
+    // The panel sizes the frame to its content: the height is all this script tells it (now, when the frame is resized, and
+    // when the panel asks), and only the panel's origin hears it.
     private static string End(StringBuilder html, string nonce) => html
         .Append("<script nonce=\"").Append(nonce).Append("\">")
-        .Append("window.parent.postMessage({type:'com1-card-height',height:document.documentElement.scrollHeight},window.location.origin);")
+        .Append("function h(){window.parent.postMessage({type:'com1-card-height',height:document.body.offsetHeight+8},window.location.origin);}")
+        .Append("h();window.addEventListener('resize',h);window.addEventListener('message',function(e){")
+        .Append("if(e.origin===window.location.origin&&e.source===window.parent&&e.data&&e.data.type==='com1-card-size'){h();}});")
         .Append("</script></body></html>").ToString();
 
     private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
 
+    // The panel's own colours (PanelTheme's surface, text, primary and error), so the frame reads as part of the card.
     private const string Style =
         "html{font-family:Roboto,Helvetica,Arial,sans-serif;font-size:15px;color-scheme:light}"
-        + "html.dark{color-scheme:dark}body{margin:0;padding:4px 2px;background:transparent;color:#1f2933}"
-        + ".dark body{color:#e4e7eb}form{display:flex;flex-wrap:wrap;gap:12px}"
+        + "html.dark{color-scheme:dark}body{margin:0;padding:4px 2px;background:#ffffff;color:#1f2933}"
+        + ".dark body{background:#17212b;color:#e4e7eb}form{display:flex;flex-wrap:wrap;gap:12px}"
         + ".field{display:flex;flex-direction:column;gap:4px}.wide{flex:1 1 100%}.half{flex:1 1 calc(50% - 6px);min-width:120px}"
         + "label{font-size:13px;font-weight:500}"
-        + "input{font:inherit;padding:10px 12px;border:1px solid #9aa5b1;border-radius:4px;background:#fff;color:inherit}"
-        + ".dark input{background:#1e1e2d;border-color:#616e7c}"
-        + "input:focus{outline:2px solid #0b5cad;outline-offset:1px}input[aria-invalid]{border-color:#c62828}"
+        + "input{font:inherit;padding:10px 12px;border:1px solid #7b8794;border-radius:4px;background:#ffffff;color:inherit}"
+        + ".dark input{background:#0f1720;border-color:#7b8794}"
+        + "input:focus{outline:2px solid #0b5cad;outline-offset:1px}.dark input:focus{outline-color:#7cb8ff}"
+        + "input[aria-invalid]{border-color:#c62828}.dark input[aria-invalid]{border-color:#ff8a80}"
         + ".error{margin:0;color:#c62828;font-size:13px}.dark .error{color:#ff8a80}"
         + ".summary{flex:1 1 100%;margin:0;padding:10px 12px;border-radius:4px;background:#fdecea;color:#611a15}"
         + ".dark .summary{background:#3b1f1f;color:#ffcdd2}"
-        + "button{font:inherit;font-weight:500;padding:10px 20px;border:0;border-radius:4px;background:#0b5cad;color:#fff;cursor:pointer}"
-        + ".dark button{background:#64b5f6;color:#0d1b2a}"
-        + ".note{flex:1 1 100%;margin:0;font-size:12px;color:#52606d}.dark .note{color:#9aa5b1}.done{margin:8px 0}";
+        + "button{font:inherit;font-weight:500;padding:10px 20px;border:0;border-radius:4px;background:#0b5cad;color:#ffffff;cursor:pointer}"
+        + ".dark button{background:#7cb8ff;color:#0b1a2b}"
+        + ".note{flex:1 1 100%;margin:0;font-size:12px;color:#52606d}.dark .note{color:#a9b4c0}.done{margin:8px 0}";
 }
