@@ -133,6 +133,59 @@ public sealed class BillingBrowserTests(PanelServer server, DebianChromium chrom
         await AccessibilityChecks.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task An_agent_in_a_session_sees_only_the_masked_card_and_cannot_open_the_card_form()
+    {
+        var name = "Sandra " + Guid.NewGuid().ToString("N")[..8];
+        var customer = await TestCustomers.CreateAsync(server.App.Services, $"sess-{Guid.NewGuid():N}"[..16] + "@example.com", name);
+        await PutCardAsync(customer.Id, new DateTime(2029, 8, 1));
+        var page = await SignedInAgentAsync();
+        await page.GotoAsync("/support");
+        await page.WaitForInteractiveAsync();
+        await page.FillAsync("#support-search", name);
+        await page.ClickAsync($"button[aria-label='Choose: {name}']");
+        await page.Locator(".mud-input-control.mud-select", new() { Has = page.Locator("#session-reason") }).ClickAsync();
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Support the customer asked for')");
+        await page.FillAsync("#session-ticket", "T-CARD");
+        await page.FillAsync("#session-note", "Customer asks which card is on file");
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/"), page.ClickAsync("#start-session"));
+
+        await page.GotoAsync("/billing");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("#card-number")).ToHaveTextAsync("•••• 4242");
+        await Assertions.Expect(page.Locator("#card-support-note")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#card-add")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#card-remove")).ToHaveCountAsync(0);
+
+        var entry = await server.App.Services.GetRequiredService<EmbeddedGateway>().BeginCardEntryAsync(
+            new Com1ControlPanel.Features.Billing.Gateway.CardHolder(customer.Id, name, "x@example.com"), default);
+        await page.GotoAsync(((Com1ControlPanel.Features.Billing.Gateway.CardEntryStart.EmbeddedForm)entry).FormUrl);
+        Assert.Equal("/support/not-allowed", page.Path());
+    }
+
+    /// <summary>An agent with an authenticator app, signed in with password and code, as agents must be.</summary>
+    private async Task<IPage> SignedInAgentAsync()
+    {
+        var email = $"agent-{Guid.NewGuid():N}"[..16] + "@com1.test";
+        string key;
+        await using (var scope = server.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var agent = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Tess Card" };
+            Assert.True((await users.CreateAsync(agent, TestCustomers.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(agent, Roles.SupportAgent)).Succeeded);
+            await users.ResetAuthenticatorKeyAsync(agent);
+            await users.SetTwoFactorEnabledAsync(agent, true);
+            key = (await users.GetAuthenticatorKeyAsync(agent))!;
+        }
+        var page = await chromium.NewPageAsync(server.BaseAddress);
+        await page.SignInAsync(email, TestCustomers.Password);
+        await page.FillAsync("#two-factor-code", Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.SubmitFromAsync("#two-factor-code");
+        await page.WaitForPathAsync("/");
+        return page;
+    }
+
     /// <summary>With COM1_SCREENSHOTS set to a folder, the page as a person sees it is saved there for a look.</summary>
     private static async Task Screenshot(IPage page, string name)
     {
