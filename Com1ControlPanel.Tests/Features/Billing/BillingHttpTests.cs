@@ -180,6 +180,22 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
         Assert.Contains("embedded test payment gateway does not run in Production", refusal.Message);
     }
 
+    [Fact]
+    public async Task The_personal_data_download_holds_the_masked_card_and_the_billing_address()
+    {
+        var client = await SupportApp.SignedInAsync(support.Client(), "alice@example.com", Com1ControlPanel.Data.DemoData.DemoAccounts.Password);
+        var page = await client.GetStringAsync("/Account/Manage/PersonalData");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var download = await client.PostAsync("/Account/Manage/DownloadPersonalData",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        var card = json.RootElement.GetProperty("PaymentCard");
+        Assert.Equal(("Visa", "4242"), (card.GetProperty("Brand").GetString(), card.GetProperty("Last4").GetString()));
+        Assert.True(json.RootElement.GetProperty("Customer").GetProperty("BillingSameAsPostal").GetBoolean());
+    }
+
     [GeneratedRegex("frame-src 'self';")]
     private static partial Regex FrameSource();
 }

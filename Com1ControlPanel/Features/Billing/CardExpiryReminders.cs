@@ -50,7 +50,9 @@ public sealed class CardExpiryReminders(
             outbox.Add(db, CardMail.ExpiresSoon(new CardMail.Recipient(card.CustomerId, item.Email!, item.FullName), card, links.To("billing")));
             var expired = card.Expiry.StateAt(now) == CardState.Expired;
             NotificationService.Add(db, card.CustomerId, expired ? "Your payment card has expired" : "Your payment card expires soon",
-                $"{card.Brand} ending {card.Last4} works until the end of {card.Expiry}. Add your new card under Payment card.",
+                expired
+                    ? $"{card.Brand} ending {card.Last4} stopped working at the end of {card.Expiry}. Add your new card under Payment card."
+                    : $"{card.Brand} ending {card.Last4} works until the end of {card.Expiry}. Add your new card under Payment card.",
                 "billing", now);
             card.ExpiryReminderSentAt = now;
         }

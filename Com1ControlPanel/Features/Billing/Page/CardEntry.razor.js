@@ -9,7 +9,10 @@ export function listenToFrame(dotnet, frameId) {
         }
         const data = event.data || {};
         if (data.type === "com1-card-height" && Number.isFinite(data.height)) {
-            frame.style.height = Math.min(Math.max(data.height, 200), 1200) + "px";
+            const height = Math.min(Math.max(data.height, 200), 1200);
+            if (Math.abs(frame.offsetHeight - height) > 2) {
+                frame.style.height = height + "px";
+            }
         } else if (data.type === "com1-card-token" && typeof data.token === "string") {
             dotnet.invokeMethodAsync("OnTokenAsync", data.token);
         }
@@ -46,11 +49,9 @@ function loadStripe() {
     return stripeScript;
 }
 
-export async function mountStripe(elementId, publishableKey, clientSecret) {
+export async function mountStripe(elementId, publishableKey, clientSecret, dark) {
     const Stripe = await loadStripe();
     const stripe = Stripe(publishableKey);
-    const dark = document.documentElement.classList.contains("mud-theme-dark")
-        || !!document.querySelector(".mud-theme-dark");
     const elements = stripe.elements({ clientSecret, appearance: { theme: dark ? "night" : "stripe" } });
     const payment = elements.create("payment");
     payment.mount("#" + elementId);

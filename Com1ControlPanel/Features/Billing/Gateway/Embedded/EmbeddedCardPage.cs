@@ -87,12 +87,12 @@ internal static class EmbeddedCardPage
         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(title).Append("</title>")
         .Append("<style nonce=\"").Append(nonce).Append("\">").Append(Style).Append("</style></head><body>");
 
-    // The panel sizes the frame to its content: the height is all this script tells it (now, when the frame is resized, and
-    // when the panel asks), and only the panel's origin hears it.
+    // The panel sizes the frame to its content: the height is all this script tells it (when it loads, and when the panel
+    // asks), and only the panel's origin hears it.
     private static string End(StringBuilder html, string nonce) => html
         .Append("<script nonce=\"").Append(nonce).Append("\">")
         .Append("function h(){window.parent.postMessage({type:'com1-card-height',height:document.body.offsetHeight+8},window.location.origin);}")
-        .Append("h();window.addEventListener('resize',h);window.addEventListener('message',function(e){")
+        .Append("h();window.addEventListener('message',function(e){")
         .Append("if(e.origin===window.location.origin&&e.source===window.parent&&e.data&&e.data.type==='com1-card-size'){h();}});")
         .Append("</script></body></html>").ToString();
 
