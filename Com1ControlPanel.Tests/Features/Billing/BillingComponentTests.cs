@@ -3,22 +3,12 @@ using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Billing.Page;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Com1ControlPanel.Tests.Features.Billing;
 
 /// <summary>The pieces of /billing as a customer and a support agent read them.</summary>
-public sealed class BillingComponentTests : BunitContext, IAsyncLifetime
+public sealed class BillingComponentTests() : ComponentTest(BillingSteps.Start)
 {
-    private readonly BillingTestData data = new();
-
-    public BillingComponentTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton<TimeProvider>(data.Clock);
-    }
-
     private static CardView Card(CardState state) =>
         new("Visa", "4242", new CardExpiry(12, 2026), "Alice Morgan", state, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
@@ -83,12 +73,11 @@ public sealed class BillingComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Support_in_a_session_sees_the_masked_card_without_any_button_to_change_it()
     {
-        var customer = data.Customer("component");
-        await data.CardOnFileAsync(customer);
-        var session = data.People.Session(customer, data.Now.AddMinutes(-5));
-        Services.AddSingleton(data.BillingFor(data.People.SupportIn(customer, session)));
+        var customer = await Kit.PayingCustomerAsync();
+        await Kit.CardOnFileAsync(customer);
+        SignIn(await Kit.AgentInSessionAsync(customer, Kit.Now));
 
-        var page = Render<BillingPage>();
+        var page = RenderPage<BillingPage>();
         page.WaitForElement("#card-number");
 
         Assert.Equal("•••• 4242", page.Find("#card-number").TextContent);
@@ -100,23 +89,14 @@ public sealed class BillingComponentTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_customer_without_a_card_is_told_what_to_do()
     {
-        var customer = data.Customer("empty");
-        Services.AddSingleton(data.BillingFor(customer));
+        var customer = await Kit.PayingCustomerAsync();
+        SignIn(Principals.Customer(customer));
 
-        var page = Render<BillingPage>();
+        var page = RenderPage<BillingPage>();
         page.WaitForElement("#card-empty");
 
         Assert.Contains("Add a card so Com 1 can charge your invoices to it", page.Find("#card-empty").TextContent);
         Assert.Equal("Add a card", page.Find("#card-add").TextContent.Trim());
         Assert.Empty(page.FindAll("#card-remove"));
-        await Task.CompletedTask;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        data.Dispose();
     }
 }

@@ -5,30 +5,23 @@ using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Billing.Gateway;
 using Com1ControlPanel.Features.Billing.Gateway.Embedded;
 using Com1ControlPanel.Features.Support;
-using Com1ControlPanel.Tests.Features.Support;
-using Com1ControlPanel.Tests.Security;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.Billing;
 
 /// <summary>/billing and the embedded gateway's form over HTTP, as browsers and hand-made requests reach them.</summary>
-public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClassFixture<SupportAppFixture>
+public sealed partial class BillingHttpTests(SupportApp app) : IClassFixture<SupportApp>
 {
-    private readonly SupportApp support = fixture.Support;
-
     private async Task<(HttpClient Client, string CustomerId)> CustomerAsync(string name)
     {
-        var email = $"{name}-{Guid.NewGuid():N}"[..20] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(support.App.Services, email, "Cara Card");
-        return (await SupportApp.SignedInAsync(support.Client(), email, TestCustomers.Password), customer.Id);
+        var customer = await app.Customers.NewAsync("Cara Card");
+        return (await app.Client().SignedInAsync(customer.Email), customer.Id);
     }
 
     private async Task<string> EntryAsync(string customerId)
     {
-        var gateway = support.App.Services.GetRequiredService<EmbeddedGateway>();
+        var gateway = app.Services.GetRequiredService<EmbeddedGateway>();
         var entry = (CardEntryStart.EmbeddedForm)await gateway.BeginCardEntryAsync(new CardHolder(customerId, "Cara", "c@example.com"), default);
         return entry.FormUrl;
     }
@@ -39,23 +32,6 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
         {
             ["entry"] = formUrl.Split("entry=")[1], ["number"] = number, ["name"] = "Cara Card", ["expiry"] = expiry, ["code"] = code,
         }));
-
-    private async Task<PaymentCard?> CardAsync(string customerId)
-    {
-        await using var db = support.CreateDbContext();
-        return await db.PaymentCards.AsNoTracking().SingleOrDefaultAsync(c => c.CustomerId == customerId);
-    }
-
-    private async Task PutCardOnFileAsync(string customerId)
-    {
-        await using var db = support.CreateDbContext();
-        db.PaymentCards.Add(new PaymentCard
-        {
-            CustomerId = customerId, Gateway = "Embedded", GatewayReference = "card_emb_test", Brand = "Visa", Last4 = "4242",
-            ExpiryMonth = 8, ExpiryYear = 2029, HolderName = "Cora Copy", AddedAt = DateTime.UtcNow,
-        });
-        await db.SaveChangesAsync();
-    }
 
     [Fact]
     public async Task The_billing_page_refuses_every_frame_and_the_gateway_form_all_but_the_panels()
@@ -99,7 +75,7 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
         Assert.DoesNotMatch("<input id=\"number\"[^>]*value=", html);
         Assert.DoesNotMatch("<input id=\"code\"[^>]*value=", html);
         Assert.DoesNotContain(number.Replace(" ", ""), html);
-        Assert.Null(await CardAsync(customerId));
+        Assert.Null(await app.StoredCardAsync(customerId));
     }
 
     [Fact]
@@ -116,7 +92,7 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
         Assert.DoesNotContain("'*'", html);
         Assert.DoesNotContain("4242", html);
         // Nothing is on file until the panel's own server redeems the token for the signed-in customer.
-        Assert.Null(await CardAsync(customerId));
+        Assert.Null(await app.StoredCardAsync(customerId));
     }
 
     [Fact]
@@ -137,8 +113,8 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
     [Fact]
     public async Task Support_in_a_session_sees_the_masked_card_and_is_refused_the_card_form()
     {
-        var session = await SupportAgents.StartAsync(support);
-        await PutCardOnFileAsync(session.Customer.Id);
+        var session = await app.StartSupportSessionAsync();
+        await app.PutCardAsync(session.Customer.Id);
         var formUrl = await EntryAsync(session.Customer.Id);
 
         using var page = await session.AgentBrowser.GetAsync("/billing");
@@ -154,7 +130,7 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         Assert.Equal(SupportSessionGuard.NotAllowedPath, form.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        Assert.Equal("4242", (await CardAsync(session.Customer.Id))!.Last4);
+        Assert.Equal("4242", (await app.StoredCardAsync(session.Customer.Id))!.Last4);
     }
 
     [Fact]
@@ -172,10 +148,9 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
     [Fact]
     public void The_embedded_gateway_refuses_to_start_in_production()
     {
-        using var app = new PanelAppFactory();
-        using var production = app.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        using var production = PanelApp.With(new AppOptions { Environment = "Production" });
 
-        var refusal = Assert.Throws<InvalidOperationException>(() => production.CreateClient());
+        var refusal = Assert.Throws<InvalidOperationException>(() => production.Client());
 
         Assert.Contains("embedded test payment gateway does not run in Production", refusal.Message);
     }
@@ -183,7 +158,7 @@ public sealed partial class BillingHttpTests(SupportAppFixture fixture) : IClass
     [Fact]
     public async Task The_personal_data_download_holds_the_masked_card_and_the_billing_address()
     {
-        var client = await SupportApp.SignedInAsync(support.Client(), "alice@example.com", Com1ControlPanel.Data.DemoData.DemoAccounts.Password);
+        var client = await app.Client().SignedInAsync("alice@example.com", Com1ControlPanel.Data.DemoData.DemoAccounts.Password);
         var page = await client.GetStringAsync("/Account/Manage/PersonalData");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
 

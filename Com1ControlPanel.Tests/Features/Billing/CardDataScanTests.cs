@@ -4,7 +4,6 @@ using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Billing.Gateway;
 using Com1ControlPanel.Features.Billing.Gateway.Embedded;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,28 +16,30 @@ namespace Com1ControlPanel.Tests.Features.Billing;
 /// </summary>
 public sealed class CardDataScanTests : IDisposable
 {
-    private readonly PanelAppFactory app = new();
+    private readonly string logs = Path.Combine(Path.GetTempPath(), "com1-tests", $"card-logs-{Guid.NewGuid():N}");
+    private readonly PanelApp app;
     private readonly string root;
 
     public CardDataScanTests()
     {
-        root = Path.GetDirectoryName(app.DatabasePath)!;
-        app.Settings["Logging:File:Path"] = Path.Combine(root, "logs", "com1-.log");
         // Everything the app and the framework say, so a number that slipped into any log line would be found.
-        app.Settings["Serilog:MinimumLevel:Default"] = "Debug";
-        app.Settings["Serilog:MinimumLevel:Override:Microsoft"] = "Debug";
-        app.Settings["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Debug";
-        app.Settings["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Debug";
-        app.Settings["Serilog:MinimumLevel:Override:System"] = "Debug";
+        app = PanelApp.With(AppOptions.Default
+            .With("Logging:File:Path", Path.Combine(logs, "com1-.log"))
+            .With("Serilog:MinimumLevel:Default", "Debug")
+            .With("Serilog:MinimumLevel:Override:Microsoft", "Debug")
+            .With("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Debug")
+            .With("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Debug")
+            .With("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Debug")
+            .With("Serilog:MinimumLevel:Override:System", "Debug"));
+        root = Path.GetDirectoryName(app.DatabasePath)!;
     }
 
     [Fact]
     public async Task After_every_card_flow_no_card_number_or_security_code_is_in_the_database_logs_outbox_or_mail()
     {
-        var email = $"scan-{Guid.NewGuid():N}"[..16] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(app.Services, email, "Scan Tester");
-        var client = app.CreateClient();
-        (await FormPost.SignInAsync(client, email, TestCustomers.Password)).Dispose();
+        var customer = await app.Customers.NewAsync("Scan Tester");
+        var email = customer.Email;
+        var client = await app.Client().SignedInAsync(email);
         var cards = app.Services.GetRequiredService<CardOnFile>();
         var actor = new Actor(customer.Id, "Scan Tester", ChangeSource.Customer);
 
@@ -60,11 +61,11 @@ public sealed class CardDataScanTests : IDisposable
         await app.Mailbox.WaitForAsync(email, "Your payment card was removed");
         await AssertOutboxDeliveredAsync(customer.Id);
 
-        var (exitCode, output) = await ScanAsync(root);
+        var (exitCode, output) = await ScanAsync(root, logs);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("No card numbers or security codes", output);
-        Assert.True(Directory.GetFiles(Path.Combine(root, "logs")).Length > 0, "The app wrote no log file to scan.");
+        Assert.True(Directory.GetFiles(logs).Length > 0, "The app wrote no log file to scan.");
         Assert.Equal(4, app.Mailbox.Messages().Count(m => m.Subject?.Contains("payment card", StringComparison.OrdinalIgnoreCase) == true));
     }
 
@@ -115,10 +116,10 @@ public sealed class CardDataScanTests : IDisposable
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> ScanAsync(string folder)
+    private static async Task<(int ExitCode, string Output)> ScanAsync(params string[] folders)
     {
         var script = RepositoryFile("scripts/scan-card-data.sh");
-        using var scan = Process.Start(new ProcessStartInfo("bash", [script, folder])
+        using var scan = Process.Start(new ProcessStartInfo("bash", [script, .. folders])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         })!;
@@ -140,5 +141,9 @@ public sealed class CardDataScanTests : IDisposable
         throw new FileNotFoundException($"{relative} is not in any folder above the tests.");
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Dispose();
+        TempFolder.Delete(logs);
+    }
 }

@@ -7,13 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Com1ControlPanel.Tests.Features.Billing;
 
 /// <summary>The Stripe gateway against a fake Stripe API: what it asks Stripe for and what it keeps of the answer.</summary>
-public sealed class StripeGatewayTests : IDisposable
+public sealed class StripeGatewayTests : ServiceTest, IDisposable
 {
-    private readonly BillingTestData data = new();
     private readonly FakeStripe stripe = new();
     private readonly StripeGateway gateway;
 
-    public StripeGatewayTests()
+    public StripeGatewayTests() : base(BillingSteps.Start)
     {
         var options = Options.Create(new BillingOptions
         {
@@ -23,7 +22,7 @@ public sealed class StripeGatewayTests : IDisposable
                 SecretKey = FakeStripe.SecretKey, PublishableKey = FakeStripe.PublishableKey, WebhookSecret = FakeStripe.WebhookSecret,
             },
         });
-        gateway = new StripeGateway(stripe.Client, options, data.Database, NullLogger<StripeGateway>.Instance);
+        gateway = new StripeGateway(stripe.Client, options, Kit.Database, NullLogger<StripeGateway>.Instance);
     }
 
     private CardHolder Holder(string customerId) => new(customerId, "Alice Morgan", $"{customerId}@example.com");
@@ -31,7 +30,7 @@ public sealed class StripeGatewayTests : IDisposable
     [Fact]
     public async Task A_card_entry_is_a_setup_intent_for_the_customers_own_stripe_customer()
     {
-        var customer = data.Customer("stripe");
+        var customer = await Kit.PayingCustomerAsync();
 
         var first = Assert.IsType<CardEntryStart.StripeElement>(await gateway.BeginCardEntryAsync(Holder(customer), default));
         var second = Assert.IsType<CardEntryStart.StripeElement>(await gateway.BeginCardEntryAsync(Holder(customer), default));
@@ -47,7 +46,7 @@ public sealed class StripeGatewayTests : IDisposable
     [Fact]
     public async Task A_succeeded_setup_intent_redeems_to_brand_last_four_expiry_and_name()
     {
-        var customer = data.Customer("redeem");
+        var customer = await Kit.PayingCustomerAsync();
         var entry = (CardEntryStart.StripeElement)await gateway.BeginCardEntryAsync(Holder(customer), default);
         var intent = entry.ClientSecret.Split("_secret")[0];
         var paymentMethod = stripe.Succeed(intent, "mastercard", "4444", 3, 2030);
@@ -60,8 +59,8 @@ public sealed class StripeGatewayTests : IDisposable
     [Fact]
     public async Task A_setup_intent_of_another_customer_or_unknown_to_stripe_redeems_to_nothing()
     {
-        var alice = data.Customer("alice");
-        var mallory = data.Customer("mallory");
+        var alice = await Kit.PayingCustomerAsync();
+        var mallory = await Kit.PayingCustomerAsync();
         var alicesIntent = stripe.SucceededIntentFor(alice);
 
         Assert.IsType<TokenRedemption.Unknown>(await gateway.RedeemAsync(mallory, alicesIntent, default));
@@ -74,7 +73,7 @@ public sealed class StripeGatewayTests : IDisposable
     [Fact]
     public async Task A_setup_intent_still_waiting_for_the_card_is_not_completed()
     {
-        var customer = data.Customer("waiting");
+        var customer = await Kit.PayingCustomerAsync();
         var entry = (CardEntryStart.StripeElement)await gateway.BeginCardEntryAsync(Holder(customer), default);
 
         Assert.IsType<TokenRedemption.NotCompleted>(await gateway.RedeemAsync(customer, entry.ClientSecret.Split("_secret")[0], default));
@@ -88,9 +87,5 @@ public sealed class StripeGatewayTests : IDisposable
         Assert.Equal(["pm_visa_4242"], stripe.Detached);
     }
 
-    public void Dispose()
-    {
-        data.Dispose();
-        stripe.Dispose();
-    }
+    public void Dispose() => stripe.Dispose();
 }

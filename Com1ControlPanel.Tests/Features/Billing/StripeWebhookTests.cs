@@ -3,10 +3,6 @@ using System.Text;
 using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Billing.Gateway.Stripe;
 using Com1ControlPanel.Features.Customers;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
@@ -16,26 +12,22 @@ namespace Com1ControlPanel.Tests.Features.Billing;
 /// <summary>The panel with Billing:Gateway = Stripe, Stripe's API faked in memory: the webhook and the page's policy.</summary>
 public sealed class StripeWebhookTests : IDisposable
 {
-    private readonly PanelAppFactory inner = new();
     private readonly FakeStripe stripe = new();
-    private readonly WebApplicationFactory<Program> app;
+    private readonly PanelApp app;
 
     public StripeWebhookTests()
     {
-        app = inner.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Billing:Gateway", "Stripe");
-            builder.UseSetting("Billing:Stripe:SecretKey", FakeStripe.SecretKey);
-            builder.UseSetting("Billing:Stripe:PublishableKey", FakeStripe.PublishableKey);
-            builder.UseSetting("Billing:Stripe:WebhookSecret", FakeStripe.WebhookSecret);
-            builder.ConfigureTestServices(services => services.AddSingleton(stripe.Client));
-        });
+        app = PanelApp.With(AppOptions.Default
+            .With("Billing:Gateway", "Stripe")
+            .With("Billing:Stripe:SecretKey", FakeStripe.SecretKey)
+            .With("Billing:Stripe:PublishableKey", FakeStripe.PublishableKey)
+            .With("Billing:Stripe:WebhookSecret", FakeStripe.WebhookSecret)
+            .WithServices(services => services.AddSingleton(stripe.Client)));
     }
 
-    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+    private HttpClient Client() => app.Client();
 
-    private async Task<string> CustomerAsync(string name) =>
-        (await TestCustomers.CreateAsync(app.Services, $"{name}-{Guid.NewGuid():N}"[..20] + "@example.com", "Sam Stripe")).Id;
+    private async Task<string> CustomerAsync(string name) => (await app.Customers.NewAsync("Sam Stripe")).Id;
 
     private async Task<HttpResponseMessage> PostAsync(string payload, string? signature)
     {
@@ -50,15 +42,9 @@ public sealed class StripeWebhookTests : IDisposable
         return await Client().SendAsync(request);
     }
 
-    private async Task<PaymentCard?> CardAsync(string customerId)
-    {
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<Com1ControlPanel.Data.AppDbContext>>().CreateDbContext();
-        return await db.PaymentCards.AsNoTracking().SingleOrDefaultAsync(c => c.CustomerId == customerId);
-    }
-
     private async Task<int> HistoryAsync(string customerId)
     {
-        await using var db = app.Services.GetRequiredService<IDbContextFactory<Com1ControlPanel.Data.AppDbContext>>().CreateDbContext();
+        await using var db = app.CreateDbContext();
         return await db.ProfileChanges.CountAsync(c => c.CustomerId == customerId && c.Field == ProfileField.PaymentCard);
     }
 
@@ -74,7 +60,7 @@ public sealed class StripeWebhookTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        var card = await CardAsync(customer);
+        var card = await app.StoredCardAsync(customer);
         Assert.Equal(("Mastercard", "4444", "Stripe"), (card!.Brand, card.Last4, card.Gateway));
         Assert.StartsWith("pm_mastercard_4444", card.GatewayReference);
         Assert.Equal(1, await HistoryAsync(customer));
@@ -95,7 +81,7 @@ public sealed class StripeWebhookTests : IDisposable
         using var stale = await PostAsync(stalePayload, staleSignature);
 
         Assert.All([unsigned, wrongSecret, tampered, stale], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
-        Assert.Null(await CardAsync(customer));
+        Assert.Null(await app.StoredCardAsync(customer));
     }
 
     [Fact]
@@ -109,16 +95,14 @@ public sealed class StripeWebhookTests : IDisposable
         using var response = await PostAsync(payload, signature);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(await CardAsync(victim));
+        Assert.Null(await app.StoredCardAsync(victim));
     }
 
     [Fact]
     public async Task With_stripe_configured_the_page_may_load_stripe_js_and_frame_stripe_only()
     {
-        var email = $"csp-{Guid.NewGuid():N}"[..20] + "@example.com";
-        await TestCustomers.CreateAsync(app.Services, email);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        (await FormPost.SignInAsync(client, email, TestCustomers.Password)).Dispose();
+        var customer = await app.Customers.NewAsync("Sam Stripe");
+        var client = await app.Client().SignedInAsync(customer.Email);
 
         using var page = await client.GetAsync("/billing");
         using var embeddedForm = await client.GetAsync("/gateway/embedded/form");
@@ -135,7 +119,6 @@ public sealed class StripeWebhookTests : IDisposable
     public void Dispose()
     {
         app.Dispose();
-        inner.Dispose();
         stripe.Dispose();
     }
 }
