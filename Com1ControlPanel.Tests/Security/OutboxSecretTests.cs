@@ -111,8 +111,13 @@ public sealed class OutboxSecretTests() : ServiceTest(now: new DateTimeOffset(20
     public async Task Production_without_an_smtp_server_warns_at_start_up_that_mail_is_written_to_disk()
     {
         var logFolder = Path.Combine(Path.GetTempPath(), "com1-tests", $"logs-{Guid.NewGuid():N}");
+        // The embedded test payment gateway refuses Production: a production panel takes cards through Stripe.
         using (var production = PanelApp.With(new AppOptions { Environment = "Production" }
-                   .With("Logging:File:Path", Path.Combine(logFolder, "com1-.log"))))
+                   .With("Logging:File:Path", Path.Combine(logFolder, "com1-.log"))
+                   .With("Billing:Gateway", "Stripe")
+                   .With("Billing:Stripe:SecretKey", "sk_test_unused")
+                   .With("Billing:Stripe:PublishableKey", "pk_test_unused")
+                   .With("Billing:Stripe:WebhookSecret", "whsec_unused")))
         {
             using var client = production.Client();
             (await client.GetAsync("/health")).Dispose();

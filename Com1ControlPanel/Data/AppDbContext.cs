@@ -1,4 +1,5 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
+using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Notifications;
@@ -33,6 +34,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
     public DbSet<SupportAccessRequest> SupportAccessRequests => Set<SupportAccessRequest>();
     public DbSet<SupportAttempt> SupportAttempts => Set<SupportAttempt>();
+    public DbSet<PaymentCard> PaymentCards => Set<PaymentCard>();
+    public DbSet<CardTokenRedemption> CardTokenRedemptions => Set<CardTokenRedemption>();
+    public DbSet<GatewayCustomer> GatewayCustomers => Set<GatewayCustomer>();
     public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
 
     protected override void OnModelCreating(ModelBuilder builder)

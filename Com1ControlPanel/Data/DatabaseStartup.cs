@@ -35,7 +35,8 @@ public static class DatabaseStartup
         {
             var disclosures = ActivatorUtilities.CreateInstance<DemoDisclosures>(services);
             var supportAccess = ActivatorUtilities.CreateInstance<DemoSupportAccess>(services);
-            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess).SeedAsync();
+            var paymentCards = ActivatorUtilities.CreateInstance<DemoPaymentCards>(services);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards).SeedAsync();
         }
 
         await services.GetRequiredService<ConsentBackfill>().RunAsync();

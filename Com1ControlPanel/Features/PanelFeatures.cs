@@ -1,5 +1,6 @@
 using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Announcements;
+using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
@@ -27,6 +28,7 @@ public static class PanelFeatures
         new((s, c, e) => s.AddAccounts(c, e), e => e.MapAccounts()),
         new((s, _, _) => s.AddCustomers()),
         new((s, _, _) => s.AddProfile()),
+        new((s, c, e) => s.AddBilling(c, e), e => e.MapBilling()),
         new((s, _, _) => s.AddDashboard()),
         new((s, _, _) => s.AddMessages()),
         new((s, _, _) => s.AddNotifications()),

@@ -16,6 +16,7 @@ internal sealed class DemoDataSeeder(
     ConsentDefaults defaults,
     DemoDisclosures disclosures,
     DemoSupportAccess supportAccess,
+    DemoPaymentCards paymentCards,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -41,6 +42,7 @@ internal sealed class DemoDataSeeder(
         await disclosures.SeedAsync(alice!.Id, bob!.Id, compliance!.Id, compliance.DisplayName);
         var agent = await users.FindByEmailAsync("agent@com1.test");
         await supportAccess.SeedAsync(alice.Id, bob.Id, agent!.Id, agent.DisplayName);
+        await paymentCards.SeedAsync(alice.Id, bob.Id);
         logger.LogInformation("Demo accounts are in place");
     }
 

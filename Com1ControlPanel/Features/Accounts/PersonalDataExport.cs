@@ -55,8 +55,19 @@ public sealed class PersonalDataExport(
                 c.CountryCode,
                 c.Phone,
                 c.MobilePhone,
+                c.BillingSameAsPostal,
+                c.BillingStreet,
+                c.BillingCity,
+                c.BillingRegion,
+                c.BillingPostalCode,
+                c.BillingCountryCode,
                 Services = c.Services.Select(s => new { s.Service, s.Plan, s.StartedOn }).ToList(),
             })
+            .SingleOrDefaultAsync(cancellationToken);
+        // The card as the panel keeps it: the gateway has the number, the panel never did.
+        var paymentCard = await db.PaymentCards.AsNoTracking()
+            .Where(card => card.CustomerId == userId)
+            .Select(card => new { card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear, card.HolderName, card.AddedAt })
             .SingleOrDefaultAsync(cancellationToken);
         var profileChanges = (await db.ProfileChanges.AsNoTracking()
                 .Where(change => change.CustomerId == userId)
@@ -89,6 +100,7 @@ public sealed class PersonalDataExport(
             ExternalSignIns = externalSignIns,
             Passkeys = passkeys,
             Customer = customer,
+            PaymentCard = paymentCard,
             ProfileChanges = profileChanges,
             SignIns = signIns,
             Messages = messages,

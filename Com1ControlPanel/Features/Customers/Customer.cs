@@ -27,6 +27,15 @@ public sealed class Customer
     /// <summary>E.164, optional.</summary>
     public string? MobilePhone { get; set; }
 
+    /// <summary>Invoices go to the postal address unless the customer gives a billing address of its own.</summary>
+    public bool BillingSameAsPostal { get; set; } = true;
+    public string? BillingStreet { get; set; }
+    public string? BillingCity { get; set; }
+    public string? BillingRegion { get; set; }
+    public string? BillingPostalCode { get; set; }
+    /// <summary>ISO 3166-1 alpha-2 code, upper case; none while the billing address is the postal address.</summary>
+    public string? BillingCountryCode { get; set; }
+
     /// <summary>"Support must ask me before accessing my account": agents then need an approved request.</summary>
     public bool RequireSupportApproval { get; set; }
 

@@ -45,11 +45,20 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
     /// Records a change of the sign-in email address, which Identity has just made in <paramref name="db"/>: the history
     /// row and the new version are saved with it, or not at all.
     /// </summary>
-    public async Task<CustomerChangeResult> RecordEmailChangeAsync(AppDbContext db, string customerId, Actor actor,
-        string? oldEmail, string newEmail, CancellationToken cancellationToken = default)
+    public Task<CustomerChangeResult> RecordEmailChangeAsync(AppDbContext db, string customerId, Actor actor,
+        string? oldEmail, string newEmail, CancellationToken cancellationToken = default) =>
+        RecordAsync(db, customerId, actor, ProfileField.Email, oldEmail, newEmail, cancellationToken);
+
+    /// <summary>
+    /// Records a change of a field another owner keeps and has just changed in <paramref name="db"/> (the sign-in address
+    /// by Identity, the payment card by Billing): the history row and the new version are saved with it, or not at all.
+    /// The values are what the customer reads in their history, so they never hold more than may be shown.
+    /// </summary>
+    public async Task<CustomerChangeResult> RecordAsync(AppDbContext db, string customerId, Actor actor,
+        ProfileField field, string? oldValue, string? newValue, CancellationToken cancellationToken = default)
     {
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
-        return await SaveAsync(db, customer, [Row(customerId, ProfileField.Email, oldEmail, newEmail, actor)], actor, cancellationToken);
+        return await SaveAsync(db, customer, [Row(customerId, field, oldValue, newValue, actor)], actor, cancellationToken);
     }
 
     private async Task<CustomerChangeResult> SaveAsync(AppDbContext db, Customer customer, List<ProfileChange> rows, Actor actor,

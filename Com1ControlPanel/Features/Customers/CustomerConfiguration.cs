@@ -20,6 +20,13 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.CountryCode).HasMaxLength(2);
         customer.Property(c => c.Phone).HasMaxLength(ContactLimits.Phone);
         customer.Property(c => c.MobilePhone).HasMaxLength(ContactLimits.Phone);
+        // Existing customers start with invoices to their postal address; true is also what the record starts with.
+        customer.Property(c => c.BillingSameAsPostal).HasDefaultValue(true).HasSentinel(true);
+        customer.Property(c => c.BillingStreet).HasMaxLength(ContactLimits.Street);
+        customer.Property(c => c.BillingCity).HasMaxLength(ContactLimits.City);
+        customer.Property(c => c.BillingRegion).HasMaxLength(ContactLimits.City);
+        customer.Property(c => c.BillingPostalCode).HasMaxLength(ContactLimits.PostalCode);
+        customer.Property(c => c.BillingCountryCode).HasMaxLength(2);
         customer.Property(c => c.Version).IsConcurrencyToken();
         customer.Ignore(c => c.HasCompleteProfile);
         customer.HasMany(c => c.Services).WithOne().HasForeignKey(s => s.CustomerId);

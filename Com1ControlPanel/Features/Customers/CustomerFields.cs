@@ -21,7 +21,13 @@ internal static class CustomerFields
         ProfileField.Phone => customer.Phone,
         ProfileField.MobilePhone => customer.MobilePhone,
         ProfileField.SupportApproval => customer.RequireSupportApproval ? On : Off,
-        // The sign-in address is Identity's: it is changed there and only recorded here.
+        ProfileField.BillingSameAsPostal => customer.BillingSameAsPostal ? On : Off,
+        ProfileField.BillingStreet => customer.BillingStreet,
+        ProfileField.BillingCity => customer.BillingCity,
+        ProfileField.BillingRegion => customer.BillingRegion,
+        ProfileField.BillingPostalCode => customer.BillingPostalCode,
+        ProfileField.BillingCountry => customer.BillingCountryCode,
+        // The sign-in address is Identity's and the card is Billing's: they are changed there and only recorded here.
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "This field is not kept on the customer record."),
     };
 
@@ -39,6 +45,12 @@ internal static class CustomerFields
             case ProfileField.Phone: customer.Phone = value; break;
             case ProfileField.MobilePhone: customer.MobilePhone = value; break;
             case ProfileField.SupportApproval: customer.RequireSupportApproval = value == On; break;
+            case ProfileField.BillingSameAsPostal: customer.BillingSameAsPostal = value == On; break;
+            case ProfileField.BillingStreet: customer.BillingStreet = value; break;
+            case ProfileField.BillingCity: customer.BillingCity = value; break;
+            case ProfileField.BillingRegion: customer.BillingRegion = value; break;
+            case ProfileField.BillingPostalCode: customer.BillingPostalCode = value; break;
+            case ProfileField.BillingCountry: customer.BillingCountryCode = value; break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "This field is not kept on the customer record.");
         }
     }

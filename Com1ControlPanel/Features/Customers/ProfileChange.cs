@@ -35,6 +35,15 @@ public enum ProfileField
     Email,
     /// <summary>"Support must ask me before accessing my account", stored as On or Off.</summary>
     SupportApproval,
+    /// <summary>"Billing address same as postal address", stored as On or Off.</summary>
+    BillingSameAsPostal,
+    BillingStreet,
+    BillingCity,
+    BillingRegion,
+    BillingPostalCode,
+    BillingCountry,
+    /// <summary>The card on file, kept by the Billing feature: only its brand, last four digits and expiry are written here.</summary>
+    PaymentCard,
 }
 
 public static class ProfileFieldLabels
@@ -52,6 +61,13 @@ public static class ProfileFieldLabels
         ProfileField.MobilePhone => "Mobile phone",
         ProfileField.Email => "Email address",
         ProfileField.SupportApproval => "Support must ask before accessing my account",
+        ProfileField.BillingSameAsPostal => "Billing address same as postal address",
+        ProfileField.BillingStreet => "Billing street",
+        ProfileField.BillingCity => "Billing city",
+        ProfileField.BillingRegion => "Billing state or region",
+        ProfileField.BillingPostalCode => "Billing postal code",
+        ProfileField.BillingCountry => "Billing country",
+        ProfileField.PaymentCard => "Payment card",
         _ => field.ToString(),
     };
 }

@@ -16,7 +16,7 @@ public sealed record ProfileChangeView(DateTime ChangedAt, string Field, string 
     {
         _ when string.IsNullOrEmpty(value) => "(empty)",
         ProfileField.Phone or ProfileField.MobilePhone => PhoneNumbersRule.Display(value),
-        ProfileField.Country => Countries.NameOf(value),
+        ProfileField.Country or ProfileField.BillingCountry => Countries.NameOf(value),
         _ => value!,
     };
 }

@@ -73,7 +73,10 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 }
 
-/// <summary>What stays with the customer: sign-in and security settings, the email address, downloads of their data.</summary>
+/// <summary>
+/// What stays with the customer: sign-in and security settings, the email address, downloads of their data, entering a
+/// payment card.
+/// </summary>
 public static class SupportForbiddenPaths
 {
     private static readonly string[] Prefixes =
@@ -86,6 +89,8 @@ public static class SupportForbiddenPaths
         // Downloads of the customer's data.
         "/disclosures/export",
         "/preferences/receipt",
+        // The payment card: support sees it masked on /billing, but the card entry of every gateway stays with the customer.
+        "/gateway/",
     ];
 
     public static bool IsForbidden(PathString path) =>
