@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SupportAccessRequest> SupportAccessRequests => Set<SupportAccessRequest>();
     public DbSet<SupportAttempt> SupportAttempts => Set<SupportAttempt>();
     public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
+    public DbSet<Features.BillingDesk.CardPageLink> CardPageLinks => Set<Features.BillingDesk.CardPageLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

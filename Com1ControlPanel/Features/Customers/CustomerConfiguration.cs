@@ -20,6 +20,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.CountryCode).HasMaxLength(2);
         customer.Property(c => c.Phone).HasMaxLength(ContactLimits.Phone);
         customer.Property(c => c.MobilePhone).HasMaxLength(ContactLimits.Phone);
+        customer.Property(c => c.StatusMessage).HasMaxLength(StatusLimits.Message);
         customer.Property(c => c.Version).IsConcurrencyToken();
         customer.Ignore(c => c.HasCompleteProfile);
         customer.HasMany(c => c.Services).WithOne().HasForeignKey(s => s.CustomerId);

@@ -18,6 +18,11 @@ public sealed class ProfileChange
     public ChangeSource Source { get; init; }
     /// <summary>The support session the change was made in, if any.</summary>
     public Guid? SupportSessionId { get; init; }
+
+    /// <summary>Why staff made the change (how the customer asked, or why the account was suspended); the customer reads it.</summary>
+    public string? Reason { get; init; }
+    /// <summary>Staff's reference for the change, such as a ticket number.</summary>
+    public string? Reference { get; init; }
 }
 
 /// <summary>The account data a customer can see and change, named as the profile page labels them.</summary>
@@ -35,6 +40,8 @@ public enum ProfileField
     Email,
     /// <summary>"Support must ask me before accessing my account", stored as On or Off.</summary>
     SupportApproval,
+    /// <summary>Active, Suspended or Closed: changed by Com 1 billing, never by the customer.</summary>
+    AccountStatus,
 }
 
 public static class ProfileFieldLabels
@@ -52,6 +59,7 @@ public static class ProfileFieldLabels
         ProfileField.MobilePhone => "Mobile phone",
         ProfileField.Email => "Email address",
         ProfileField.SupportApproval => "Support must ask before accessing my account",
+        ProfileField.AccountStatus => "Account status",
         _ => field.ToString(),
     };
 }
