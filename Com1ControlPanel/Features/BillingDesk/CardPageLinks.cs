@@ -53,7 +53,7 @@ public sealed class CardPageLinks(
             SentByUserId = staff.UserId, SentByName = staff.DisplayName,
         });
         // The stored copy of the email loses its text once delivered: the link is then nowhere but in the customer's mailbox.
-        outbox.Add(db, BillingMail.CardLink(customerId, recipient.Email!, recipient.FullName, staff, links.To($"{LinkPath}/{token}"), Lifetime));
+        outbox.Add(db, BillingMail.CardLink(customerId, recipient.Email!, recipient.FullName, staff, links.To($"{LinkPath.TrimStart('/')}/{token}"), Lifetime));
         await db.SaveChangesAsync(cancellationToken);
         outbox.NotifySaved();
         logger.LogInformation("Card page link for customer {CustomerId} sent by billing staff {StaffUserId}", customerId, staff.UserId);
