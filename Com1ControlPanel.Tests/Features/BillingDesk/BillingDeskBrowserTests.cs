@@ -129,4 +129,29 @@ public sealed class BillingDeskBrowserTests(PanelServer server, DebianChromium c
         await Assertions.Expect(customer.Locator("#recent-changes tr", new() { HasText = "Payment" }))
             .ToContainTextAsync("Com 1 billing (Sam Browser)");
     }
+
+    [Fact]
+    public async Task The_desk_the_record_the_suspend_dialog_and_the_customers_banner_pass_the_accessibility_checks()
+    {
+        var (_, email, name) = await CustomerAsync("Ally");
+        var staff = await BillingStaffAsync("Sam Browser");
+        await staff.GotoAsync("/staff/billing");
+        await staff.WaitForInteractiveAsync();
+        await staff.FillAsync("#billing-search", name);
+        await staff.Locator("#billing-results").WaitForAsync();
+        await AccessibilityChecks.AssertNoViolationsAsync(staff);
+
+        await OpenRecordAsync(staff, name);
+        await AccessibilityChecks.AssertNoViolationsAsync(staff);
+
+        await staff.ClickAsync("#billing-suspend");
+        await ChooseAsync(staff, "status-reason", "Card payment declined");
+        await AccessibilityChecks.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync("#status-confirm");
+        await staff.Locator("#billing-reactivate").WaitForAsync();
+
+        var customer = await CustomerPageAsync(email, "/");
+        await Assertions.Expect(customer.Locator("#suspension-banner")).ToBeVisibleAsync();
+        await AccessibilityChecks.AssertNoViolationsAsync(customer);
+    }
 }
