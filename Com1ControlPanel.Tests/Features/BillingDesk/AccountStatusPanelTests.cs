@@ -58,4 +58,22 @@ public sealed class AccountStatusPanelTests : BillingDeskComponents
         Assert.Equal((AccountStatus.Suspended, SuspensionReason.PaymentDeclined), (Stored("sue").Status, Stored("sue").StatusReason));
         Assert.Equal("Your last card payment was declined.", Assert.Single(History("sue")).Reason);
     }
+
+    [Fact]
+    public void A_suspended_account_shows_staff_the_reason_since_when_and_what_the_customer_reads()
+    {
+        var customer = AddCustomer("sue", "Sue Spended");
+
+        var page = RenderInLayout<AccountStatusPanel>(
+            (nameof(AccountStatusPanel.CustomerId), customer.Id),
+            (nameof(AccountStatusPanel.CustomerName), customer.FullName),
+            (nameof(AccountStatusPanel.Status), new AccountStatusView(AccountStatus.Suspended, SuspensionReason.PaymentOverdue,
+                "Invoice 7 is open.", new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc))));
+
+        Assert.Equal("Reason: Invoice overdue. Since 28 Nov 2026, 10:00 UTC.",
+            System.Text.RegularExpressions.Regex.Replace(page.Find("#billing-status-reason").TextContent, @"\s+", " ").Trim());
+        Assert.Contains("“An invoice is overdue. Invoice 7 is open.”", page.Markup);
+        Assert.NotEmpty(page.FindAll("#billing-reactivate"));
+        Assert.Empty(page.FindAll("#billing-suspend"));
+    }
 }
