@@ -1,4 +1,4 @@
-using Com1ControlPanel.Tests.Support;
+using Com1ControlPanel.Tests.Kit;
 
 namespace Com1ControlPanel.Tests.Components;
 
@@ -6,7 +6,7 @@ namespace Com1ControlPanel.Tests.Components;
 /// The panel starts in the device's light or dark preference until the visitor chooses; the choice is remembered and
 /// counts over the device from then on.
 /// </summary>
-public sealed class ThemePreferenceTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class ThemePreferenceTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private const string DarkBackground = "--mud-palette-background: rgba(15,23,32,1)";
     private const string LightBackground = "--mud-palette-background: rgba(245,247,250,1)";

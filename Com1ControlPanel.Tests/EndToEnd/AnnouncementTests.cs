@@ -1,24 +1,26 @@
-using Com1ControlPanel.Data;
-using Com1ControlPanel.Data.DemoData;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
 
+/// <summary>The announcements page in the browser, as an administrator of each test's own.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class AnnouncementTests(PanelServer server, DebianChromium chromium)
+public sealed class AnnouncementTests(BrowserApp app, DebianChromium chromium)
 {
     private static readonly ConsentKey PartnerOffersByEmail = new(MarketingPurpose.PartnerOffers, ContactChannel.Email);
 
-    private static string NewEmail(string name) => $"{name}-{Guid.NewGuid():N}"[..24] + "@example.com";
+    private async Task<IPage> AnnouncementsPageAsync(string? theme = null)
+    {
+        var admin = await app.Staff.NewAsync(Roles.Admin);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme);
+        await page.SignInAsync(admin.Email);
+        await page.GotoAsync("/admin/announcements");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
 
     /// <summary>The outbox rows of this announcement to one customer, once none of them is still waiting for delivery.</summary>
     private async Task<List<OutboxMessage>> SettledMessagesAsync(string customerId, string subject)
@@ -26,7 +28,7 @@ public sealed class AnnouncementTests(PanelServer server, DebianChromium chromiu
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            await using var db = server.App.CreateDbContext();
+            await using var db = app.CreateDbContext();
             var rows = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.RecipientUserId == customerId && m.Subject == subject)
                 .ToListAsync();
@@ -41,25 +43,12 @@ public sealed class AnnouncementTests(PanelServer server, DebianChromium chromiu
     [Fact]
     public async Task A_customer_who_turned_partner_offers_off_gets_no_announcement_while_an_opted_in_customer_does()
     {
-        var optedOutEmail = NewEmail("optout");
-        var optedInEmail = NewEmail("optin");
-        var optedOut = await TestCustomers.CreateAsync(server.App.Services, optedOutEmail, "Olive Optout");
-        var optedIn = await TestCustomers.CreateAsync(server.App.Services, optedInEmail, "Ivan Optin");
         // Olive turns offers from partners by email off, as the preferences page does: through the consent ledger.
-        await using (var scope = server.App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await scope.ServiceProvider.GetRequiredService<ConsentLedger>().ApplyAsync(db, optedOut.Id,
-                new Dictionary<ConsentKey, bool> { [PartnerOffersByEmail] = false },
-                new Actor(optedOut.Id, "Olive Optout", ChangeSource.Customer));
-            await db.SaveChangesAsync();
-        }
+        var optedOut = await app.Customers.NewAsync("Olive Optout", refuses: [PartnerOffersByEmail]);
+        var optedIn = await app.Customers.NewAsync("Ivan Optin");
         var subject = $"Partner offer {Guid.NewGuid():N}"[..22];
 
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SignInAsync("admin@com1.test", DemoAccounts.Password);
-        await page.GotoAsync("/admin/announcements");
-        await page.WaitForInteractiveAsync();
+        var page = await AnnouncementsPageAsync();
         await page.ClickAsync("#announcement-topic");
         await page.GetByRole(AriaRole.Option, new() { Name = MarketingPurpose.PartnerOffers.Label() }).ClickAsync();
         await Assertions.Expect(page.Locator("#announcement-reach")).ToContainTextAsync("Will reach");
@@ -73,25 +62,22 @@ public sealed class AnnouncementTests(PanelServer server, DebianChromium chromiu
 
         var olives = await SettledMessagesAsync(optedOut.Id, subject);
         Assert.All(olives, m => Assert.Equal(OutboxStatus.Suppressed, m.Status));
-        Assert.Empty(server.App.Mailbox.MessagesTo(optedOutEmail, subject));
+        Assert.Empty(app.Mailbox.MessagesTo(optedOut.Email, subject));
 
         var ivans = Assert.Single(await SettledMessagesAsync(optedIn.Id, subject));
         Assert.Equal((MessageCategory.Marketing, OutboxStatus.Sent, "PartnerOffers"), (ivans.Category, ivans.Status, ivans.Topic));
-        var delivered = await server.App.Mailbox.WaitForAsync(optedInEmail, subject);
+        var delivered = await app.Mailbox.WaitForAsync(optedIn.Email, subject);
         Assert.Equal($"<{ivans.UnsubscribeUrl}>", delivered.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", delivered.Headers["List-Unsubscribe-Post"]);
         Assert.Contains(ivans.UnsubscribeUrl!, delivered.TextBody);
-        var link = server.App.Services.GetRequiredService<UnsubscribeLinks>().Read(new Uri(ivans.UnsubscribeUrl!).Segments[^1]);
+        var link = app.Get<UnsubscribeLinks>().Read(new Uri(ivans.UnsubscribeUrl!).Segments[^1]);
         Assert.Equal(new UnsubscribeRequest(ivans.Id, optedIn.Id, PartnerOffersByEmail), link);
     }
 
     [Fact]
     public async Task An_admin_downloads_a_call_list_from_the_page_as_a_csv_file()
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SignInAsync("admin@com1.test", DemoAccounts.Password);
-        await page.GotoAsync("/admin/announcements");
-        await page.WaitForInteractiveAsync();
+        var page = await AnnouncementsPageAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#list-PartnerOffers-Phone"));
 
@@ -107,12 +93,8 @@ public sealed class AnnouncementTests(PanelServer server, DebianChromium chromiu
     [InlineData("dark")]
     public async Task The_announcements_page_passes_wcag_aa_with_the_confirmation_open(string theme)
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.Context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = server.BaseAddress.ToString() }]);
-        await page.SignInAsync("admin@com1.test", DemoAccounts.Password);
-        await page.GotoAsync("/admin/announcements");
-        await page.WaitForInteractiveAsync();
-        await AssertNoViolationsAsync(page);
+        var page = await AnnouncementsPageAsync(theme);
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
 
         await page.ClickAsync("#announcement-topic");
         await page.GetByRole(AriaRole.Option, new() { Name = MarketingPurpose.ComProducts.Label() }).ClickAsync();
@@ -121,19 +103,7 @@ public sealed class AnnouncementTests(PanelServer server, DebianChromium chromiu
         await page.FillAsync("#announcement-body", "Not sent.");
         await page.ClickAsync("#announcement-send");
         await Assertions.Expect(page.Locator("#announcement-cancel")).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityChecks.AssertNoViolationsAsync(page);
         await page.ClickAsync("#announcement-cancel");
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var found = results.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 }

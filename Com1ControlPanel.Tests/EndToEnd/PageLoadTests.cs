@@ -1,18 +1,17 @@
-using Com1ControlPanel.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class PageLoadTests(PanelServer server, DebianChromium chromium)
+public sealed class PageLoadTests(BrowserApp app, DebianChromium chromium)
 {
     [Theory]
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
     public async Task A_page_loads_all_its_scripts_and_styles_without_errors_or_policy_violations(string path)
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
         var problems = new List<string>();
         page.Console += (_, message) =>
         {

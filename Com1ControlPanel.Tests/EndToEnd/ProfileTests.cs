@@ -1,19 +1,20 @@
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
+using System.Text.RegularExpressions;
+using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
 
+/// <summary>The profile page in the browser; each test signs in as a customer of its own.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class ProfileTests(PanelServer server, DebianChromium chromium)
+public sealed class ProfileTests(BrowserApp app, DebianChromium chromium)
 {
-    private async Task<(IPage Page, string CustomerId)> SignedInCustomerAsync(string name)
+    private async Task<(IPage Page, string CustomerId)> SignedInCustomerAsync(string name, Action<Customer>? with = null)
     {
-        var email = $"{name}-{Guid.NewGuid():N}"[..24] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(server.App.Services, email, $"{name} Tester");
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SignInAsync(email, TestCustomers.Password);
+        var customer = await app.Customers.NewAsync($"{name} Tester", with: with);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(customer.Email);
         await page.GotoAsync("/profile");
         await page.WaitForInteractiveAsync();
         return (page, customer.Id);
@@ -25,9 +26,9 @@ public sealed class ProfileTests(PanelServer server, DebianChromium chromium)
         await page.Locator("#profile-save:not([disabled])").WaitForAsync();
     }
 
-    private async Task<string?> StoredAsync(string customerId, Func<Com1ControlPanel.Features.Customers.Customer, string?> field)
+    private async Task<string?> StoredAsync(string customerId, Func<Customer, string?> field)
     {
-        await using var db = server.App.CreateDbContext();
+        await using var db = app.CreateDbContext();
         return field(await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId));
     }
 
@@ -102,7 +103,7 @@ public sealed class ProfileTests(PanelServer server, DebianChromium chromium)
     public async Task Changing_the_email_needs_the_password_and_takes_effect_from_the_new_mailbox()
     {
         var (page, id) = await SignedInCustomerAsync("mover");
-        await using var db = server.App.CreateDbContext();
+        await using var db = app.CreateDbContext();
         var oldEmail = (await db.Users.SingleAsync(u => u.Id == id)).Email!;
         var newEmail = $"moved-{Guid.NewGuid():N}@example.net";
 
@@ -116,8 +117,8 @@ public sealed class ProfileTests(PanelServer server, DebianChromium chromium)
         await page.ClickAsync("#email-change-submit");
         await Assertions.Expect(page.Locator("#email-change-sent")).ToBeVisibleAsync();
 
-        await server.App.Mailbox.WaitForAsync(oldEmail, "Your email address is being changed");
-        var confirmation = await server.App.Mailbox.WaitForAsync(newEmail, "Confirm your new email address");
+        await app.Mailbox.WaitForAsync(oldEmail, "Your email address is being changed");
+        var confirmation = await app.Mailbox.WaitForAsync(newEmail, "Confirm your new email address");
         Assert.Equal(oldEmail, await EmailAsync(id));
 
         await page.GotoAsync(Mailbox.FirstLink(confirmation).ToString());
@@ -130,24 +131,62 @@ public sealed class ProfileTests(PanelServer server, DebianChromium chromium)
 
     private async Task<string?> EmailAsync(string userId)
     {
-        await using var db = server.App.CreateDbContext();
+        await using var db = app.CreateDbContext();
         return (await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId)).Email;
     }
 
     [Fact]
-    public async Task A_customer_never_sees_another_customers_data()
+    public async Task A_customer_sees_their_own_data_and_never_another_customers()
     {
-        var (page, _) = await SignedInCustomerAsync("nosy");
-        // Demo alice has a street, phone and messages of her own; none of it may show up for someone else.
-        foreach (var path in new[] { "/", "/profile", "/messages" })
+        var other = await app.Customers.NewAsync("Orla Otherwise", with: c => (c.Street, c.Phone) = ("1200 Market Street", "+14155550142"));
+        await MessageAsync(other.Id, "Orla's invoice is ready");
+        var (page, id) = await SignedInCustomerAsync("Nina", c => (c.Street, c.Phone) = ("77 Own Road", "+14155550177"));
+        await MessageAsync(id, "Nina's invoice is ready");
+        string number;
+        await using (var db = app.CreateDbContext())
         {
-            await page.GotoAsync(path);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var text = await page.InnerTextAsync("body");
-            Assert.DoesNotContain("Alice", text);
-            Assert.DoesNotContain("1200 Market Street", text);
-            Assert.DoesNotContain("415-555-0142", text);
-            Assert.DoesNotContain("alice@example.com", text);
+            number = (await db.Customers.SingleAsync(c => c.Id == id)).CustomerNumber;
         }
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welcome, Nina Tester");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync(number);
+        await AssertNothingOfAsync(page, other);
+
+        await page.GotoAsync("/profile");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("#profile-street")).ToHaveValueAsync("77 Own Road");
+        await Assertions.Expect(page.Locator("#profile-phone")).ToHaveValueAsync(new Regex("555.?0177"));
+        await AssertNothingOfAsync(page, other);
+
+        await page.GotoAsync("/messages");
+        await Assertions.Expect(page.Locator("#messages")).ToContainTextAsync("Nina's invoice is ready");
+        await AssertNothingOfAsync(page, other);
+        Assert.DoesNotContain("Orla's invoice", await page.InnerTextAsync("body"));
+    }
+
+    /// <summary>Nothing of <paramref name="other"/>'s shows on the page, in its text or in its fields.</summary>
+    private static async Task AssertNothingOfAsync(IPage page, TestCustomer other)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var shown = await page.InnerTextAsync("body") + string.Join("\n",
+            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('input, textarea')].map(e => e.value)"));
+        foreach (var theirs in new[] { other.FullName, other.Email, other.CustomerNumber, "1200 Market Street", "555-0142", "5550142" })
+        {
+            Assert.DoesNotContain(theirs, shown);
+        }
+    }
+
+    /// <summary>An email the panel sent the customer about their account, as their messages page lists it.</summary>
+    private async Task MessageAsync(string customerId, string subject)
+    {
+        await using var db = app.CreateDbContext();
+        var to = (await db.Users.SingleAsync(u => u.Id == customerId)).Email!;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            RecipientUserId = customerId, ToAddress = to, Subject = subject, Category = MessageCategory.Essential,
+            PanelText = $"{subject}.", CreatedAt = DateTime.UtcNow, Status = OutboxStatus.Sent, SentAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 }

@@ -1,40 +1,34 @@
-using Com1ControlPanel.Data;
-using Com1ControlPanel.Data.DemoData;
-using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Com1ControlPanel.Features.Support;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
 
+/// <summary>Support sessions in the browser: each test has an agent (with an authenticator app) and customers of its own.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class SupportSessionTests(PanelServer server, DebianChromium chromium)
+public sealed class SupportSessionTests(BrowserApp app, DebianChromium chromium)
 {
-    /// <summary>An agent with an authenticator app, signed in with password and code, as the default setting requires.</summary>
-    private async Task<(IPage Page, string Name)> SignedInAgentAsync()
+    /// <summary>A new agent, signed in with password and code, as the default setting requires.</summary>
+    private async Task<(IPage Page, StaffMember Agent)> SignedInAgentAsync(string? theme = null)
     {
-        var email = $"agent-{Guid.NewGuid():N}"[..16] + "@com1.test";
-        var name = "Tess " + Guid.NewGuid().ToString("N")[..6];
-        string key;
-        await using (var scope = server.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var agent = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Assert.True((await users.CreateAsync(agent, TestCustomers.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(agent, Roles.SupportAgent)).Succeeded);
-            await users.ResetAuthenticatorKeyAsync(agent);
-            await users.SetTwoFactorEnabledAsync(agent, true);
-            key = (await users.GetAuthenticatorKeyAsync(agent))!;
-        }
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SignInAsync(email, TestCustomers.Password);
-        await page.FillAsync("#two-factor-code", Totp.Code(key, DateTimeOffset.UtcNow));
+        var agent = await app.Staff.NewAgentAsync(authenticator: true);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme);
+        await page.SignInAsync(agent.Email);
+        await page.FillAsync("#two-factor-code", agent.Code());
         await page.SubmitFromAsync("#two-factor-code");
         await page.WaitForPathAsync("/");
-        return (page, name);
+        return (page, agent);
+    }
+
+    /// <summary>A customer of this test, with a name no other test's customer has, so the console finds only them.</summary>
+    private Task<TestCustomer> NewCustomerAsync(string firstName, bool asksFirst = false) =>
+        app.Customers.NewAsync($"{firstName} {Guid.NewGuid():N}"[..(firstName.Length + 9)], with: c => c.RequireSupportApproval = asksFirst);
+
+    private async Task<IPage> SignedInAsync(TestCustomer customer)
+    {
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(customer.Email);
+        return page;
     }
 
     private static async Task ChooseCustomerAsync(IPage page, string search, string fullName)
@@ -60,11 +54,9 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
     [InlineData("dark")]
     public async Task The_console_and_the_session_banner_pass_wcag_aa(string theme)
     {
-        var (page, _) = await SignedInAgentAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = server.BaseAddress.ToString() }]);
-        var name = "Axel " + Guid.NewGuid().ToString("N")[..8];
-        await TestCustomers.CreateAsync(server.App.Services, $"a11y-{Guid.NewGuid():N}"[..16] + "@example.com", name);
-        await ChooseCustomerAsync(page, name, name);
+        var (page, _) = await SignedInAgentAsync(theme);
+        var customer = await NewCustomerAsync("Axel");
+        await ChooseCustomerAsync(page, customer.FullName, customer.FullName);
         await FillStartFormAsync(page, "T-A11Y");
         await AccessibilityChecks.AssertNoViolationsAsync(page);
 
@@ -75,10 +67,12 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
     }
 
     [Fact]
-    public async Task An_agent_changes_alices_phone_cannot_open_her_password_page_and_alice_sees_it_all()
+    public async Task An_agent_changes_a_customers_phone_cannot_open_her_password_page_and_she_sees_it_all()
     {
-        var (page, agentName) = await SignedInAgentAsync();
-        await ChooseCustomerAsync(page, "Alice Morgan", "Alice Morgan");
+        var (page, agent) = await SignedInAgentAsync();
+        var agentName = agent.Name;
+        var customer = await NewCustomerAsync("Alma");
+        await ChooseCustomerAsync(page, customer.FullName, customer.FullName);
         await FillStartFormAsync(page, "T-4242");
         await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/"), page.ClickAsync("#start-session"));
 
@@ -101,43 +95,42 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
         await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/support"), page.ClickAsync("#end-support-session"));
         await Assertions.Expect(page.Locator("#session-ended")).ToBeVisibleAsync();
 
-        var alice = await chromium.NewPageAsync(server.BaseAddress);
-        await alice.SignInAsync("alice@example.com", DemoAccounts.Password);
-        await alice.GotoAsync("/profile");
-        var seen = alice.Locator("#recent-changes tr", new() { HasText = "+1 415-555-0123" });
+        var hers = await SignedInAsync(customer);
+        await hers.GotoAsync("/profile");
+        var seen = hers.Locator("#recent-changes tr", new() { HasText = "+1 415-555-0123" });
         await Assertions.Expect(seen).ToContainTextAsync($"Com 1 support ({agentName}) on your behalf");
-        await Assertions.Expect(alice.Locator(".support-banner")).ToHaveCountAsync(0);
+        await Assertions.Expect(hers.Locator(".support-banner")).ToHaveCountAsync(0);
 
-        await alice.GotoAsync("/access");
-        await alice.WaitForInteractiveAsync();
-        var card = alice.Locator("#support-sessions [id^='session-']", new() { HasText = agentName });
+        await hers.GotoAsync("/access");
+        await hers.WaitForInteractiveAsync();
+        var card = hers.Locator("#support-sessions [id^='session-']", new() { HasText = agentName });
         await Assertions.Expect(card).ToContainTextAsync("T-4242");
         await Assertions.Expect(card).ToContainTextAsync("You asked Com 1 support for help");
         await card.Locator("button[aria-expanded]").ClickAsync();
         await Assertions.Expect(card.Locator(".session-actions")).ToContainTextAsync("+1 415-555-0123");
 
-        await using var db = server.App.CreateDbContext();
-        var session = await db.SupportSessions.SingleAsync(s => s.AgentName == agentName);
-        Assert.Equal(("T-4242", Com1ControlPanel.Features.Support.SessionEnding.EndedByAgent), (session.Ticket, session.Ending));
-        Assert.Contains(await db.SupportAttempts.Where(a => a.AgentUserId == session.AgentUserId).ToListAsync(),
-            a => a.Refusal == Com1ControlPanel.Features.Support.SupportRefusal.ForbiddenDuringSession);
+        await using var db = app.CreateDbContext();
+        var session = await db.SupportSessions.SingleAsync(s => s.AgentUserId == agent.Id);
+        Assert.Equal(("T-4242", customer.Id, SessionEnding.EndedByAgent), (session.Ticket, session.CustomerId, session.Ending));
+        Assert.Equal("+14155550123", (await db.Customers.SingleAsync(c => c.Id == customer.Id)).Phone);
+        Assert.Contains(await db.SupportAttempts.Where(a => a.AgentUserId == agent.Id).ToListAsync(),
+            a => a.Refusal == SupportRefusal.ForbiddenDuringSession);
     }
 
     [Fact]
     public async Task A_customer_ends_a_running_session_and_the_agents_page_follows_at_once()
     {
-        var (agent, agentName) = await SignedInAgentAsync();
-        var email = $"ends-{Guid.NewGuid():N}"[..16] + "@example.com";
-        var name = "Enid " + Guid.NewGuid().ToString("N")[..8];
-        await TestCustomers.CreateAsync(server.App.Services, email, name);
+        var (agent, staff) = await SignedInAgentAsync();
+        var agentName = staff.Name;
+        var enid = await NewCustomerAsync("Enid");
+        var name = enid.FullName;
         await ChooseCustomerAsync(agent, name, name);
         await FillStartFormAsync(agent, "T-END");
         await Task.WhenAll(agent.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/"), agent.ClickAsync("#start-session"));
         await agent.WaitForInteractiveAsync();
         await Assertions.Expect(agent.Locator(".support-banner")).ToBeVisibleAsync();
 
-        var customer = await chromium.NewPageAsync(server.BaseAddress);
-        await customer.SignInAsync(email, TestCustomers.Password);
+        var customer = await SignedInAsync(enid);
         await customer.GotoAsync("/access");
         await customer.WaitForInteractiveAsync();
         var card = customer.Locator("#support-sessions [id^='session-']", new() { HasText = agentName });
@@ -151,31 +144,32 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
     }
 
     [Fact]
-    public async Task Bob_denies_a_request_approves_the_next_shorter_and_an_unanswered_one_expires()
+    public async Task A_customer_who_wants_to_be_asked_denies_a_request_approves_the_next_shorter_and_an_unanswered_one_expires()
     {
-        var (agent, agentName) = await SignedInAgentAsync();
-        await ChooseCustomerAsync(agent, "Bob Schneider", "Bob Schneider");
+        var (agent, staff) = await SignedInAgentAsync();
+        var agentName = staff.Name;
+        var customer = await NewCustomerAsync("Bo", asksFirst: true);
+        await ChooseCustomerAsync(agent, customer.FullName, customer.FullName);
         await Assertions.Expect(agent.Locator("#approval-status")).ToContainTextAsync("wants to be asked");
         await Assertions.Expect(agent.Locator("#start-session")).ToHaveCountAsync(0);
         await AskAsync(agent, "T-DENY");
 
-        var bob = await chromium.NewPageAsync(server.BaseAddress);
-        await bob.SignInAsync("bob@example.com", DemoAccounts.Password);
-        await bob.GotoAsync("/access");
-        await bob.WaitForInteractiveAsync();
-        await RequestOf(bob, agentName).Locator("[id^='deny-']").ClickAsync();
-        await bob.ClickAsync(".mud-dialog button:has-text('Deny access')");
-        await Assertions.Expect(PastRequest(bob, "T-DENY")).ToContainTextAsync("Denied");
+        var theirs = await SignedInAsync(customer);
+        await theirs.GotoAsync("/access");
+        await theirs.WaitForInteractiveAsync();
+        await RequestOf(theirs, agentName).Locator("[id^='deny-']").ClickAsync();
+        await theirs.ClickAsync(".mud-dialog button:has-text('Deny access')");
+        await Assertions.Expect(PastRequest(theirs, "T-DENY")).ToContainTextAsync("Denied");
 
         await agent.ClickAsync("#check-approval");
         await Assertions.Expect(agent.Locator("#ask-customer")).ToBeVisibleAsync();
         await Assertions.Expect(agent.Locator("#start-session")).ToHaveCountAsync(0);
 
         await AskAsync(agent, "T-APPROVE");
-        await bob.ReloadAsync();
-        await bob.WaitForInteractiveAsync();
-        await RequestOf(bob, agentName).Locator("[id^='approve-']").ClickAsync();
-        await Assertions.Expect(PastRequest(bob, "T-APPROVE")).ToContainTextAsync("Approved for 15 minutes");
+        await theirs.ReloadAsync();
+        await theirs.WaitForInteractiveAsync();
+        await RequestOf(theirs, agentName).Locator("[id^='approve-']").ClickAsync();
+        await Assertions.Expect(PastRequest(theirs, "T-APPROVE")).ToContainTextAsync("Approved for 15 minutes");
 
         await agent.ClickAsync("#check-approval");
         await Assertions.Expect(agent.Locator("#approval-status")).ToContainTextAsync("Approved for 15 minutes");
@@ -185,28 +179,17 @@ public sealed class SupportSessionTests(PanelServer server, DebianChromium chrom
 
         // A request nobody answers expires after 24 hours. Requests are permanent (the database refuses to move one in
         // time), so this one is written as the agent's request of 25 hours ago would stand today.
-        await using (var db = server.App.CreateDbContext())
-        {
-            var asked = await db.SupportAccessRequests.FirstAsync(r => r.AgentName == agentName && r.Ticket == "T-APPROVE");
-            db.SupportAccessRequests.Add(new Com1ControlPanel.Features.Support.SupportAccessRequest
-            {
-                AgentUserId = asked.AgentUserId, AgentName = agentName, CustomerId = asked.CustomerId, Reason = asked.Reason,
-                Ticket = "T-EXPIRE", Note = "Nobody answered this one.", RequestedMinutes = 15,
-                RequestedAt = DateTime.UtcNow.AddHours(-25), AnswerBy = DateTime.UtcNow.AddHours(-1),
-                Status = Com1ControlPanel.Features.Support.AccessRequestStatus.Pending,
-            });
-            await db.SaveChangesAsync();
-        }
-        await ChooseCustomerAsync(agent, "Bob Schneider", "Bob Schneider");
-        await bob.ReloadAsync();
-        await bob.WaitForInteractiveAsync();
-        await Assertions.Expect(RequestOf(bob, agentName)).ToHaveCountAsync(0);
-        await Assertions.Expect(PastRequest(bob, "T-EXPIRE")).ToContainTextAsync("Expired without an answer");
+        await app.SupportBy(staff).RequestAsync(customer.Id, DateTime.UtcNow.AddHours(-25), minutes: 15, ticket: "T-EXPIRE");
+        await ChooseCustomerAsync(agent, customer.FullName, customer.FullName);
+        await theirs.ReloadAsync();
+        await theirs.WaitForInteractiveAsync();
+        await Assertions.Expect(RequestOf(theirs, agentName)).ToHaveCountAsync(0);
+        await Assertions.Expect(PastRequest(theirs, "T-EXPIRE")).ToContainTextAsync("Expired without an answer");
         // Nothing is pending any more: the agent may ask again.
         await Assertions.Expect(agent.Locator("#ask-customer")).ToBeVisibleAsync();
 
-        await using var check = server.App.CreateDbContext();
-        var sessions = await check.SupportSessions.Where(s => s.AgentName == agentName).ToListAsync();
+        await using var check = app.CreateDbContext();
+        var sessions = await check.SupportSessions.Where(s => s.AgentUserId == staff.Id && s.CustomerId == customer.Id).ToListAsync();
         Assert.Equal("T-APPROVE", Assert.Single(sessions).Ticket);
     }
 

@@ -1,4 +1,4 @@
-using Com1ControlPanel.Tests.Support;
+using Com1ControlPanel.Tests.Kit;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
@@ -6,7 +6,7 @@ namespace Com1ControlPanel.Tests.EndToEnd;
 /// <summary>The panel opens in the device's light or dark preference; a visitor's own choice is remembered over it.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class ThemeTests(PanelServer server, DebianChromium chromium)
+public sealed class ThemeTests(BrowserApp app, DebianChromium chromium)
 {
     private const string Dark = "rgb(15, 23, 32)";
     private const string Light = "rgb(245, 247, 250)";
@@ -16,7 +16,7 @@ public sealed class ThemeTests(PanelServer server, DebianChromium chromium)
 
     private async Task<IPage> DeviceInDarkModeAsync()
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         return page;
     }
@@ -36,10 +36,9 @@ public sealed class ThemeTests(PanelServer server, DebianChromium chromium)
     [Fact]
     public async Task A_live_page_follows_the_device_on_the_very_first_visit()
     {
-        var email = $"theme-{Guid.NewGuid():N}"[..16] + "@example.com";
-        await TestCustomers.CreateAsync(server.App.Services, email, "Thea Theme");
+        var customer = await app.Customers.NewAsync("Thea Theme");
         var page = await DeviceInDarkModeAsync();
-        await page.SignInAsync(email, TestCustomers.Password);
+        await page.SignInAsync(customer.Email);
         // Forget what the sign-in pages noted of the device: the live page must find out by itself.
         await page.Context.ClearCookiesAsync(new() { Name = "com1-scheme" });
 

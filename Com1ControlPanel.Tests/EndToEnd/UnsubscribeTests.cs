@@ -1,26 +1,22 @@
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class UnsubscribeTests(PanelServer server, DebianChromium chromium)
+public sealed class UnsubscribeTests(BrowserApp app, DebianChromium chromium)
 {
     [Fact]
     public async Task A_customer_unsubscribes_with_the_link_in_an_email_without_signing_in()
     {
-        var email = $"unsub-{Guid.NewGuid():N}"[..20] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(server.App.Services, email, "Ulla Unsubscriber");
+        var customer = await app.Customers.NewAsync("Ulla Unsubscriber");
         var key = new ConsentKey(MarketingPurpose.ComProducts, ContactChannel.Email);
-        var token = server.App.Services.GetRequiredService<UnsubscribeLinks>().TokenFor(new(Guid.NewGuid(), customer.Id, key));
-        var page = await chromium.NewPageAsync(server.BaseAddress);
+        var token = app.Get<UnsubscribeLinks>().TokenFor(new(Guid.NewGuid(), customer.Id, key));
+        var page = await chromium.NewPageAsync(app.BaseAddress);
 
         await page.GotoAsync($"/unsubscribe/{token}");
-        await Assertions.Expect(page.Locator("#unsubscribe-what")).ToHaveTextAsync("New and upgraded Com 1 products and services by email");
+        await Assertions.Expect(page.Locator("#unsubscribe-what")).ToHaveTextAsync(key.Label);
         Assert.True(await GrantedAsync(customer.Id, key));
         await page.ClickAsync("#unsubscribe-confirm");
 
@@ -33,7 +29,7 @@ public sealed class UnsubscribeTests(PanelServer server, DebianChromium chromium
 
     private async Task<bool> GrantedAsync(string customerId, ConsentKey key)
     {
-        await using var db = server.App.CreateDbContext();
+        await using var db = app.CreateDbContext();
         return await db.ConsentStates.AsNoTracking()
             .Where(s => s.CustomerId == customerId && s.Purpose == key.Purpose && s.Channel == key.Channel)
             .Select(s => s.Granted).SingleAsync();

@@ -2,9 +2,6 @@ using Com1ControlPanel.Components;
 using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.UsageStatistics;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -12,7 +9,7 @@ namespace Com1ControlPanel.Tests.Security;
 /// A visitor who has not signed in has given no consent, so the public pages set only the cookies the panel cannot work
 /// without. The usage statistics cookie waits for a signed-in customer who allows it (a cookie banner comes later).
 /// </summary>
-public sealed class AnalyticsConsentTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class AnalyticsConsentTests(PanelApp app) : IClassFixture<PanelApp>
 {
     /// <summary>
     /// Cookies a visitor may get before any consent, each strictly necessary for what they asked for: the antiforgery
@@ -39,7 +36,7 @@ public sealed class AnalyticsConsentTests(PanelAppFactory app) : IClassFixture<P
 
     private async Task<string> UnsubscribePathAsync()
     {
-        var customer = await TestCustomers.CreateAsync(app.Services, $"consent-{Guid.NewGuid():N}"[..20] + "@example.com");
+        var customer = await app.Customers.NewAsync("Connie Consent");
         var token = app.Services.GetRequiredService<UnsubscribeLinks>().TokenFor(
             new(Guid.NewGuid(), customer.Id, new ConsentKey(MarketingPurpose.ComProducts, ContactChannel.Email)));
         return $"/unsubscribe/{token}";
@@ -48,7 +45,7 @@ public sealed class AnalyticsConsentTests(PanelAppFactory app) : IClassFixture<P
     [Fact]
     public async Task The_public_pages_set_no_cookie_but_essential_ones_for_an_anonymous_visitor()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         string[] pages = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendEmailConfirmation",
             await UnsubscribePathAsync(), "/unsubscribe/done?result=invalid"];
 
@@ -67,7 +64,7 @@ public sealed class AnalyticsConsentTests(PanelAppFactory app) : IClassFixture<P
     {
         var counter = app.Services.GetRequiredService<UsageCounter>();
         await counter.FlushAsync();
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         client.DefaultRequestHeaders.Add("Cookie", $"{UsageStatisticsCookie.CookieName}=FROMBEFORE");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/ResendEmailConfirmation");

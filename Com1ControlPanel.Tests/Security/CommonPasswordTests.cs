@@ -1,10 +1,7 @@
 using System.Net;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Accounts.Passwords;
-using Com1ControlPanel.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -12,7 +9,7 @@ namespace Com1ControlPanel.Tests.Security;
 /// A password from the list of the most common ones is refused wherever a password is chosen, with the reason shown at
 /// the password field, and nothing changes; an uncommon passphrase is accepted.
 /// </summary>
-public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class CommonPasswordTests(PanelApp app) : IClassFixture<PanelApp>
 {
     // Both are in the shipped list (SecLists' top 10,000) and long enough for the 12-character minimum.
     private const string Common = "qwerty123456";
@@ -31,10 +28,9 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
         Assert.All(list, entry => Assert.True(CommonPasswords.Contains(entry.ToUpperInvariant()), entry));
         var user = new ApplicationUser { UserName = "someone@example.com", Email = "someone@example.com", DisplayName = "Some One" };
         var result = await new PasswordRules().ValidateAsync(null!, user, CommonOtherCase);
-        Assert.Equal(PasswordRules.CommonMessage, Assert.Single(result.Errors).Description);
+        Assert.Equal("This is one of the most commonly used passwords, so it is among the first anyone would try. Choose another.",
+            Assert.Single(result.Errors).Description);
     }
-
-    private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}"[..20] + "@example.com";
 
     /// <summary>The help area under the field with this id, where its validation messages are shown.</summary>
     private static string FieldHelp(string html, string fieldId)
@@ -46,7 +42,7 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
     }
 
     private async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password) =>
-        await FormPost.SubmitAsync(client, "/Account/Register", "register", new Dictionary<string, string>
+        await client.SubmitFormAsync("/Account/Register", "register", new Dictionary<string, string>
         {
             ["Input.FullName"] = "Paula Password",
             ["Input.Email"] = email,
@@ -64,8 +60,8 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
     [Fact]
     public async Task Registering_with_a_common_password_is_refused_at_the_field_and_creates_nothing()
     {
-        var email = NewEmail("common-reg");
-        using var client = app.CreateNonRedirectingClient();
+        var email = Identities.NewEmail("common-reg");
+        using var client = app.Client();
 
         using var response = await RegisterAsync(client, email, Common);
 
@@ -77,8 +73,8 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
     [Fact]
     public async Task Registering_with_the_own_email_address_as_password_is_refused_at_the_field()
     {
-        var email = NewEmail("own-address");
-        using var client = app.CreateNonRedirectingClient();
+        var email = Identities.NewEmail("own-address");
+        using var client = app.Client();
 
         using var response = await RegisterAsync(client, email, email.ToUpperInvariant());
 
@@ -90,8 +86,8 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
     [Fact]
     public async Task Registering_with_an_uncommon_passphrase_works()
     {
-        var email = NewEmail("uncommon-reg");
-        using var client = app.CreateNonRedirectingClient();
+        var email = Identities.NewEmail("uncommon-reg");
+        using var client = app.Client();
 
         using var response = await RegisterAsync(client, email, Uncommon);
 
@@ -99,18 +95,14 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
         Assert.True(await AccountExistsAsync(email));
     }
 
-    private async Task<(HttpClient Client, string Email)> SignedInCustomerAsync(string who)
+    private async Task<(HttpClient Client, string Email)> SignedInCustomerAsync()
     {
-        var email = NewEmail(who);
-        await TestCustomers.CreateAsync(app.Services, email, "Carl Changer");
-        var client = app.CreateNonRedirectingClient();
-        using var signIn = await FormPost.SignInAsync(client, email, TestCustomers.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return (client, email);
+        var customer = await app.Customers.NewAsync("Carl Changer");
+        return (await app.Client().SignedInAsync(customer.Email), customer.Email);
     }
 
     private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string newPassword) =>
-        FormPost.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        client.SubmitFormAsync("/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
         {
             ["Input.OldPassword"] = TestCustomers.Password,
             ["Input.NewPassword"] = newPassword,
@@ -127,7 +119,7 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
     [Fact]
     public async Task Changing_to_a_common_password_in_any_letter_case_is_refused_at_the_field_and_changes_nothing()
     {
-        var (client, email) = await SignedInCustomerAsync("common-change");
+        var (client, email) = await SignedInCustomerAsync();
         using (client)
         {
             using var response = await ChangePasswordAsync(client, CommonOtherCase);
@@ -142,7 +134,7 @@ public sealed class CommonPasswordTests(PanelAppFactory app) : IClassFixture<Pan
     [Fact]
     public async Task Changing_to_an_uncommon_passphrase_works()
     {
-        var (client, email) = await SignedInCustomerAsync("uncommon-change");
+        var (client, email) = await SignedInCustomerAsync();
         using (client)
         {
             using var response = await ChangePasswordAsync(client, Uncommon);

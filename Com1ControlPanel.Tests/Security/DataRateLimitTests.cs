@@ -1,12 +1,6 @@
 using System.Net;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Com1ControlPanel.Tests.Security.RateLimitedApp;
 
 namespace Com1ControlPanel.Tests.Security;
@@ -17,20 +11,18 @@ namespace Com1ControlPanel.Tests.Security;
 /// </summary>
 public sealed class DataRateLimitTests(RateLimitedApp limited) : IClassFixture<RateLimitedApp>
 {
-    private async Task<HttpClient> SignedInCustomerAsync(HttpClient? sameNetworkAs = null)
+    private async Task<HttpClient> SignedInCustomerAsync(string address)
     {
-        var email = NewEmail("export");
-        await TestCustomers.CreateAsync(limited.Services, email);
-        var client = limited.NewClient(sameNetworkAs);
-        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.SignInAsync(client, email, TestCustomers.Password)).StatusCode);
-        return client;
+        var customer = await limited.Customers.NewAsync("Ed Export");
+        return await limited.NewClient(address).SignedInAsync(customer.Email);
     }
 
     [Fact]
     public async Task A_customers_downloads_over_the_limit_are_refused_and_another_customer_at_the_same_address_is_not()
     {
-        using var customer = await SignedInCustomerAsync();
-        using var neighbour = await SignedInCustomerAsync(sameNetworkAs: customer);
+        var address = ClientAddress.Unique();
+        using var customer = await SignedInCustomerAsync(address);
+        using var neighbour = await SignedInCustomerAsync(address);
 
         Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync("/disclosures/export.json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync("/preferences/receipt")).StatusCode);
@@ -44,16 +36,8 @@ public sealed class DataRateLimitTests(RateLimitedApp limited) : IClassFixture<R
     [Fact]
     public async Task An_administrators_contact_list_downloads_over_the_limit_are_refused()
     {
-        var email = NewEmail("admin");
-        await using (var scope = limited.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ada Admin" };
-            Assert.True((await users.CreateAsync(admin, TestCustomers.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(admin, Roles.Admin)).Succeeded);
-        }
-        using var client = limited.NewClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.SignInAsync(client, email, TestCustomers.Password)).StatusCode);
+        var admin = await limited.Staff.NewAsync(Roles.Admin);
+        using var client = await limited.NewClient().SignedInAsync(admin.Email);
 
         for (var i = 0; i < Limit; i++)
         {
@@ -85,10 +69,7 @@ public sealed class DataRateLimitTests(RateLimitedApp limited) : IClassFixture<R
     /// <summary>Searches as a live page does: through the app's own service, with the staff member's sign-in.</summary>
     private async Task<CustomerSearchResult<CustomerMatch>> SearchAsync(string staffUserId, string text)
     {
-        await using var scope = limited.Services.CreateAsyncScope();
-        var principal = SignedIn.As(staffUserId, "Morgan Lee", Roles.ComplianceOfficer);
-        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return await scope.ServiceProvider.GetRequiredService<CustomerSearch>().FindAsync(text);
+        using var officer = limited.As(Principals.Of(staffUserId, "Morgan Lee", Roles.ComplianceOfficer));
+        return await officer.Get<CustomerSearch>().FindAsync(text);
     }
 }

@@ -1,11 +1,5 @@
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace Com1ControlPanel.Tests.Security;
@@ -14,33 +8,28 @@ namespace Com1ControlPanel.Tests.Security;
 /// A one-time link (password reset, address confirmation) must live on only in the recipient's mailbox: not in a stored
 /// outbox row whose delivery was given up, and not in one still waiting after the link has stopped working.
 /// </summary>
-public sealed class OutboxSecretTests : IDisposable
+public sealed class OutboxSecretTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero),
+    settings: new Dictionary<string, string> { ["Mail:MaxAttempts"] = "3" },
+    services: s => s.AddSingleton<IMailDelivery, UnreliableMailServer>().AddSingleton<IMarketingSuppression, NothingSuppressed>())
 {
     private const string Link = "https://panel.example/Account/ResetPassword?code=one-time-secret";
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-    private readonly UnreliableMailServer mailServer = new();
-    private readonly OutboxDispatcher dispatcher;
 
-    public OutboxSecretTests()
-    {
-        dispatcher = new OutboxDispatcher(database, mailServer, new NothingSuppressed(), new OutboxSignal(), clock,
-            Options.Create(new MailOptions { MaxAttempts = 3 }), Options.Create(new DataProtectionTokenProviderOptions()),
-            NullLogger<OutboxDispatcher>.Instance);
-    }
+    private UnreliableMailServer MailServer => (UnreliableMailServer)Kit.Get<IMailDelivery>();
+
+    private OutboxDispatcher Dispatcher => Kit.Get<OutboxDispatcher>();
 
     private async Task<Guid> EnqueueAsync(string to, bool secret)
     {
         var email = new OutboundEmail(null, to, "Reset your password",
             EmailTemplate.Compose("Carol", ["Choose a new password."], new("Choose a new password", Link)),
             MessageCategory.Essential, "We sent you a link to reset your password.", secret);
-        await new Outbox(database, new OutboxSignal(), clock).EnqueueAsync(email);
+        await Kit.Get<Outbox>().EnqueueAsync(email);
         return email.MessageId;
     }
 
     private async Task<OutboxMessage> RowAsync(Guid id)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
@@ -50,13 +39,13 @@ public sealed class OutboxSecretTests : IDisposable
     [Fact]
     public async Task A_secret_message_whose_delivery_was_given_up_keeps_no_link_in_the_stored_row()
     {
-        mailServer.Down = true;
+        MailServer.Down = true;
         var id = await EnqueueAsync("carol.down@example.com", secret: true);
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await dispatcher.DeliverDueAsync(CancellationToken.None);
-            clock.Advance(TimeSpan.FromHours(1));
+            await Dispatcher.DeliverDueAsync(CancellationToken.None);
+            Kit.Clock.Advance(TimeSpan.FromHours(1));
         }
 
         var row = await RowAsync(id);
@@ -68,22 +57,22 @@ public sealed class OutboxSecretTests : IDisposable
     [Fact]
     public async Task A_secret_message_still_waiting_when_its_link_expires_is_not_delivered_and_keeps_no_link()
     {
-        mailServer.Down = true;
+        MailServer.Down = true;
         var secret = await EnqueueAsync("carol.late@example.com", secret: true);
         var ordinary = await EnqueueAsync("carol.ordinary@example.com", secret: false);
-        await dispatcher.DeliverDueAsync(CancellationToken.None);
+        await Dispatcher.DeliverDueAsync(CancellationToken.None);
 
         // The mail server is back only after the link's lifetime (the sign-in system's token lifespan, a day by default).
-        clock.Advance(new DataProtectionTokenProviderOptions().TokenLifespan + TimeSpan.FromMinutes(1));
-        mailServer.Down = false;
-        await dispatcher.DeliverDueAsync(CancellationToken.None);
+        Kit.Clock.Advance(new DataProtectionTokenProviderOptions().TokenLifespan + TimeSpan.FromMinutes(1));
+        MailServer.Down = false;
+        await Dispatcher.DeliverDueAsync(CancellationToken.None);
 
         var row = await RowAsync(secret);
-        Assert.DoesNotContain("carol.late@example.com", mailServer.Delivered);
+        Assert.DoesNotContain("carol.late@example.com", MailServer.Delivered);
         Assert.Equal(OutboxStatus.Expired, row.Status);
         Assert.False(HoldsLink(row));
         // A message without a one-time link still goes out late.
-        Assert.Contains("carol.ordinary@example.com", mailServer.Delivered);
+        Assert.Contains("carol.ordinary@example.com", MailServer.Delivered);
         Assert.Equal(OutboxStatus.Sent, (await RowAsync(ordinary)).Status);
     }
 
@@ -93,21 +82,21 @@ public sealed class OutboxSecretTests : IDisposable
         var waiting = await EnqueueAsync("carol.waiting@example.com", secret: true);
         var givenUp = await EnqueueAsync("carol.givenup@example.com", secret: true);
         var fresh = await EnqueueAsync("carol.fresh@example.com", secret: true);
-        await using (var db = database.CreateDbContext())
+        await using (var db = Kit.CreateDbContext())
         {
             // Not due for a while, and a row given up on before its links were removed at that moment.
             await db.OutboxMessages.Where(m => m.Id == waiting)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, clock.GetUtcNow().UtcDateTime.AddDays(3)));
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, Kit.Now.AddDays(3)));
             await db.OutboxMessages.Where(m => m.Id == givenUp).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed));
         }
-        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        await using (var db = database.CreateDbContext())
+        Kit.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await using (var db = Kit.CreateDbContext())
         {
             await db.OutboxMessages.Where(m => m.Id == fresh)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, clock.GetUtcNow().UtcDateTime));
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, Kit.Now));
         }
 
-        await dispatcher.ExpireOneTimeLinksAsync(CancellationToken.None);
+        await Dispatcher.ExpireOneTimeLinksAsync(CancellationToken.None);
 
         var (waitingRow, givenUpRow, freshRow) = (await RowAsync(waiting), await RowAsync(givenUp), await RowAsync(fresh));
         Assert.Equal(OutboxStatus.Expired, waitingRow.Status);
@@ -122,14 +111,10 @@ public sealed class OutboxSecretTests : IDisposable
     public async Task Production_without_an_smtp_server_warns_at_start_up_that_mail_is_written_to_disk()
     {
         var logFolder = Path.Combine(Path.GetTempPath(), "com1-tests", $"logs-{Guid.NewGuid():N}");
-        using (var app = new PanelAppFactory())
-        using (var production = app.WithWebHostBuilder(builder =>
-               {
-                   builder.UseEnvironment("Production");
-                   builder.UseSetting("Logging:File:Path", Path.Combine(logFolder, "com1-.log"));
-               }))
+        using (var production = PanelApp.With(new AppOptions { Environment = "Production" }
+                   .With("Logging:File:Path", Path.Combine(logFolder, "com1-.log"))))
         {
-            using var client = production.CreateClient();
+            using var client = production.Client();
             (await client.GetAsync("/health")).Dispose();
         }
 
@@ -139,8 +124,6 @@ public sealed class OutboxSecretTests : IDisposable
         Assert.Contains("No SMTP server is configured", log);
         Assert.Contains("written as .eml files", log);
     }
-
-    public void Dispose() => database.Dispose();
 
     /// <summary>A mail server that refuses every message while it is down and records what it accepts.</summary>
     private sealed class UnreliableMailServer : IMailDelivery

@@ -1,8 +1,6 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Support;
-using Com1ControlPanel.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -11,22 +9,16 @@ namespace Com1ControlPanel.Tests.Security;
 /// The database itself allows only the transitions the panel makes (a session ends once and is handed back once, a
 /// request is answered once) and refuses every other change or deletion; sign-ins outlive the account.
 /// </summary>
-public sealed class PermanentSupportRecordsTests : IDisposable
+public sealed class PermanentSupportRecordsTests : ServiceTest
 {
     private static readonly DateTime Now = new(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc);
-    private readonly TestDatabase database = new();
 
-    public PermanentSupportRecordsTests()
-    {
-        using var db = database.CreateDbContext();
-        TestCustomers.Add(db, "cara", "Cara Test");
-    }
-
-    public void Dispose() => database.Dispose();
+    // No choices made: nothing of hers but the records under test stands in the way of removing her account.
+    protected override Task ArrangeAsync() => Kit.Customers.NewAsync("Cara Test", id: "cara", startingChoices: false);
 
     private Guid AddSession()
     {
-        using var db = database.CreateDbContext();
+        using var db = Kit.CreateDbContext();
         var session = new SupportSession
         {
             AgentUserId = "agent-1", AgentName = "Dana Agent", CustomerId = "cara", Ticket = "T-1", StartedAt = Now,
@@ -39,7 +31,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
 
     private Guid AddRequest()
     {
-        using var db = database.CreateDbContext();
+        using var db = Kit.CreateDbContext();
         var request = new SupportAccessRequest
         {
             AgentUserId = "agent-1", AgentName = "Dana Agent", CustomerId = "cara", Ticket = "T-2", RequestedMinutes = 20,
@@ -54,7 +46,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
     public async Task A_session_ends_once_is_handed_back_once_and_nothing_else_about_it_changes()
     {
         var id = AddSession();
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         var session = db.SupportSessions.Where(s => s.Id == id);
 
         Assert.Equal(1, await session.ExecuteUpdateAsync(s => s
@@ -74,7 +66,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
     public async Task A_running_session_cannot_be_moved_or_reopened_without_an_end()
     {
         var id = AddSession();
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         var session = db.SupportSessions.Where(s => s.Id == id);
 
         await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentUserId, "agent-2")));
@@ -87,7 +79,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
     {
         var approved = AddRequest();
         var denied = AddRequest();
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         var request = db.SupportAccessRequests.Where(r => r.Id == approved);
 
         Assert.Equal(1, await request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Approved)
@@ -106,7 +98,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
     public async Task An_approval_without_its_window_is_refused()
     {
         var id = AddRequest();
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
 
         await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Status, AccessRequestStatus.Approved).SetProperty(x => x.AnsweredAt, Now)));
@@ -115,7 +107,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
     [Fact]
     public async Task Refused_attempts_are_never_changed_or_removed()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         db.SupportAttempts.Add(new SupportAttempt { At = Now, AgentUserId = "agent-1", CustomerId = "cara", Refusal = SupportRefusal.SessionEnded });
         await db.SaveChangesAsync();
 
@@ -126,7 +118,7 @@ public sealed class PermanentSupportRecordsTests : IDisposable
     [Fact]
     public async Task Sign_ins_outlive_the_account_and_are_never_changed_or_removed()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         db.SignInRecords.Add(new SignInRecord { UserId = "cara", At = Now, Succeeded = false, Method = SignInMethod.Password,
             Network = "203.0.113.x", Browser = "Firefox on Linux", Outcome = "WrongCredentials" });
         await db.SaveChangesAsync();

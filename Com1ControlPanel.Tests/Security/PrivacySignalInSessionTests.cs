@@ -1,10 +1,6 @@
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Features.Support;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -13,12 +9,8 @@ namespace Com1ControlPanel.Tests.Security;
 /// the customer's consent, its page views are not the customer's usage statistics, and an expired session is stopped on
 /// every path, with or without a dot in it.
 /// </summary>
-public sealed class PrivacySignalInSessionTests : IClassFixture<SupportAppFixture>
+public sealed class PrivacySignalInSessionTests(ClockedSupportApp support) : IClassFixture<ClockedSupportApp>
 {
-    private readonly SupportApp support;
-
-    public PrivacySignalInSessionTests(SupportAppFixture fixture) => support = fixture.Support;
-
     private static async Task<HttpResponseMessage> LoadWithSignalAsync(HttpClient client, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -39,7 +31,7 @@ public sealed class PrivacySignalInSessionTests : IClassFixture<SupportAppFixtur
     [Fact]
     public async Task The_agents_privacy_signal_changes_nothing_of_the_customers_consent()
     {
-        var session = await SupportAgents.StartAsync(support);
+        var session = await support.StartSupportSessionAsync();
         var before = await PartnerChoicesAsync(session.Customer.Id);
         Assert.True(before.Allowed > 0, "The test customer starts with partner choices allowed.");
 
@@ -56,12 +48,12 @@ public sealed class PrivacySignalInSessionTests : IClassFixture<SupportAppFixtur
     [InlineData("/notes.txt")]
     public async Task After_the_session_ran_out_a_path_with_a_dot_is_refused_and_the_signal_changes_nothing(string path)
     {
-        var session = await SupportAgents.StartAsync(support);
+        var session = await support.StartSupportSessionAsync();
         var before = await PartnerChoicesAsync(session.Customer.Id);
         // The shared clock only moves forward; every test starts a session of its own from wherever it stands.
         support.Clock.Advance(TimeSpan.FromMinutes(16));
 
-        using var response = await LoadWithSignalAsync(SupportAgents.Replaying(support, session.SessionCookie), path);
+        using var response = await LoadWithSignalAsync(support.Replaying(session.SessionCookie), path);
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before, await PartnerChoicesAsync(session.Customer.Id));
@@ -70,10 +62,10 @@ public sealed class PrivacySignalInSessionTests : IClassFixture<SupportAppFixtur
     [Fact]
     public async Task The_files_the_panel_serves_as_static_assets_still_load_without_a_session_check()
     {
-        var session = await SupportAgents.StartAsync(support);
+        var session = await support.StartSupportSessionAsync();
         support.Clock.Advance(TimeSpan.FromMinutes(16));
 
-        using var script = await SupportAgents.Replaying(support, session.SessionCookie).GetAsync("/_framework/blazor.web.js");
+        using var script = await support.Replaying(session.SessionCookie).GetAsync("/_framework/blazor.web.js");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
     }
@@ -81,20 +73,14 @@ public sealed class PrivacySignalInSessionTests : IClassFixture<SupportAppFixtur
     [Fact]
     public async Task Page_views_in_a_session_are_not_counted_as_the_customers_while_the_customers_own_are()
     {
-        var session = await SupportAgents.StartAsync(support);
-        var counter = support.App.Services.GetRequiredService<UsageCounter>();
+        var session = await support.StartSupportSessionAsync();
+        var counter = support.Get<UsageCounter>();
 
         var inSession = await ViewsOfAsync(counter, () => LoadAsync(session.AgentBrowser, "/access"));
-        var customer = await SupportApp.SignedInAsync(support.Client(), await EmailOfAsync(session.Customer.Id), TestCustomers.Password);
+        var customer = await support.Client().SignedInAsync(session.Customer.Email);
         var ownVisit = await ViewsOfAsync(counter, () => LoadAsync(customer, "/access"));
 
         Assert.Equal((0, 1), (inSession, ownVisit));
-    }
-
-    private async Task<string> EmailOfAsync(string userId)
-    {
-        await using var db = support.CreateDbContext();
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync();
     }
 
     private static async Task LoadAsync(HttpClient client, string path)

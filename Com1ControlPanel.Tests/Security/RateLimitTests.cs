@@ -1,11 +1,6 @@
 using System.Net;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Com1ControlPanel.Tests.Security.RateLimitedApp;
 
 namespace Com1ControlPanel.Tests.Security;
@@ -27,16 +22,16 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
     [Fact]
     public async Task Sign_in_posts_over_the_limit_are_refused_and_the_right_password_then_signs_no_one_in()
     {
-        var email = NewEmail("signin");
-        var customer = await TestCustomers.CreateAsync(limited.Services, email);
+        var email = Identities.NewEmail("signin");
+        var customer = await limited.Customers.NewAsync(email: email);
         using var client = limited.NewClient();
         for (var i = 0; i < Limit; i++)
         {
-            (await FormPost.SignInAsync(client, email, "not the password at all")).Dispose();
+            (await client.SignInAsync(email, "not the password at all")).Dispose();
         }
 
-        // The page itself still loads (FormPost fetches it first): only the posts are limited.
-        using var refused = await FormPost.SignInAsync(client, email, TestCustomers.Password);
+        // The page itself still loads (the sign-in step fetches it first): only the posts are limited.
+        using var refused = await client.SignInAsync(email);
 
         await AssertRefusedAsync(refused);
         Assert.DoesNotContain(refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("com1.auth="));
@@ -63,11 +58,11 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
     public async Task Registrations_over_the_limit_from_one_client_create_no_account()
     {
         using var client = limited.NewClient();
-        var emails = Enumerable.Range(0, Limit + 1).Select(_ => NewEmail("register")).ToList();
+        var emails = Enumerable.Range(0, Limit + 1).Select(_ => Identities.NewEmail("register")).ToList();
         var responses = new List<HttpResponseMessage>();
         foreach (var email in emails)
         {
-            responses.Add(await FormPost.SubmitAsync(client, "/Account/Register", "register", new Dictionary<string, string>
+            responses.Add(await client.SubmitFormAsync("/Account/Register", "register", new Dictionary<string, string>
             {
                 ["Input.FullName"] = "Rita Register", ["Input.Email"] = email, ["Input.CountryCode"] = "US",
                 ["Input.Password"] = TestCustomers.Password, ["Input.ConfirmPassword"] = TestCustomers.Password,
@@ -84,9 +79,9 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
     [Fact]
     public async Task Password_reset_mails_stop_at_the_limit_per_address_whether_or_not_it_has_an_account()
     {
-        var customer = NewEmail("reset");
-        await TestCustomers.CreateAsync(limited.Services, customer);
-        var nobody = NewEmail("nobody");
+        var customer = Identities.NewEmail("reset");
+        await limited.Customers.NewAsync(email: customer);
+        var nobody = Identities.NewEmail("nobody");
 
         foreach (var address in new[] { customer, nobody })
         {
@@ -94,12 +89,12 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
             {
                 // A new client each time: the limit follows the address, not whoever asks.
                 using var client = limited.NewClient();
-                using var sent = await FormPost.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", Email(address));
+                using var sent = await client.SubmitFormAsync("/Account/ForgotPassword", "forgot-password", Email(address));
                 Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
             }
             using var another = limited.NewClient();
             // Written differently, still the same address.
-            await AssertRefusedAsync(await FormPost.SubmitAsync(another, "/Account/ForgotPassword", "forgot-password",
+            await AssertRefusedAsync(await another.SubmitFormAsync("/Account/ForgotPassword", "forgot-password",
                 Email($" {address.ToUpperInvariant()} ")));
         }
 
@@ -110,21 +105,16 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
     [Fact]
     public async Task Confirmation_mails_stop_at_the_limit_per_address()
     {
-        var email = NewEmail("resend");
-        await using (var scope = limited.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.CreateAsync(new ApplicationUser { UserName = email, Email = email, DisplayName = "Ray Resend" },
-                TestCustomers.Password)).Succeeded);
-        }
+        var email = Identities.NewEmail("resend");
+        await limited.Customers.NewAsync("Ray Resend", email: email, confirmed: false);
         for (var i = 0; i < Limit; i++)
         {
             using var client = limited.NewClient();
-            (await FormPost.SubmitAsync(client, "/Account/ResendEmailConfirmation", "resend-email-confirmation", Email(email))).Dispose();
+            (await client.SubmitFormAsync("/Account/ResendEmailConfirmation", "resend-email-confirmation", Email(email))).Dispose();
         }
 
         using var last = limited.NewClient();
-        await AssertRefusedAsync(await FormPost.SubmitAsync(last, "/Account/ResendEmailConfirmation", "resend-email-confirmation",
+        await AssertRefusedAsync(await last.SubmitFormAsync("/Account/ResendEmailConfirmation", "resend-email-confirmation",
             Email(email)));
         Assert.Equal(Limit, await OutboxCountAsync(email, "Confirm your email address"));
     }
@@ -135,11 +125,11 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
         using var client = limited.NewClient();
         for (var i = 0; i < Limit; i++)
         {
-            (await FormPost.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", Email(NewEmail("spray")))).Dispose();
+            (await client.SubmitFormAsync("/Account/ForgotPassword", "forgot-password", Email(Identities.NewEmail("spray")))).Dispose();
         }
 
-        await AssertRefusedAsync(await FormPost.SubmitAsync(client, "/Account/ResendEmailConfirmation", "resend-email-confirmation",
-            Email(NewEmail("spray"))));
+        await AssertRefusedAsync(await client.SubmitFormAsync("/Account/ResendEmailConfirmation", "resend-email-confirmation",
+            Email(Identities.NewEmail("spray"))));
     }
 
     [Fact]
@@ -159,11 +149,11 @@ public sealed class RateLimitTests(RateLimitedApp limited) : IClassFixture<RateL
     public async Task One_click_unsubscribes_over_the_limit_change_no_choice()
     {
         var key = new ConsentKey(MarketingPurpose.ComProducts, ContactChannel.Email);
-        var links = limited.Services.GetRequiredService<UnsubscribeLinks>();
+        var links = limited.Get<UnsubscribeLinks>();
         var customers = new List<string>();
         for (var i = 0; i <= Limit; i++)
         {
-            customers.Add((await TestCustomers.CreateAsync(limited.Services, NewEmail("unsub"))).Id);
+            customers.Add((await limited.Customers.NewAsync("Una Unsub")).Id);
         }
         using var mailProvider = limited.NewClient();
         var responses = new List<HttpResponseMessage>();

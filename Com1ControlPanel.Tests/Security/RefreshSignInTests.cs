@@ -1,14 +1,11 @@
 using System.Net;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Support;
-using Com1ControlPanel.Tests.Features.Support;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -17,16 +14,13 @@ namespace Com1ControlPanel.Tests.Security;
 /// support session's actor claims, so an agent never silently becomes the customer; and the page that rebuilds it for
 /// an email change is refused in a session, like the other account pages.
 /// </summary>
-public sealed class RefreshSignInTests : IClassFixture<RefreshSignInTests.Fixture>
+public sealed class RefreshSignInTests(RefreshSignInTests.RefreshingApp support) : IClassFixture<RefreshSignInTests.RefreshingApp>
 {
     private const string RefreshPath = "/test-only/refresh-sign-in";
 
-    public sealed class Fixture : IDisposable
-    {
-        public SupportApp Support { get; } = new(services: s => s.AddTransient<IStartupFilter, RefreshEndpoint>());
-
-        public void Dispose() => Support.Dispose();
-    }
+    /// <summary>The support app on a clock the tests move, with a way to refresh the sign-in by a plain request.</summary>
+    public sealed class RefreshingApp() : PanelApp((SupportApp.Options with { FakeClock = true })
+        .WithServices(s => s.AddTransient<IStartupFilter, RefreshEndpoint>()));
 
     /// <summary>What ChangePassword, SetPassword and the authenticator pages call, reachable by a plain request.</summary>
     private sealed class RefreshEndpoint : IStartupFilter
@@ -50,34 +44,30 @@ public sealed class RefreshSignInTests : IClassFixture<RefreshSignInTests.Fixtur
         };
     }
 
-    private readonly SupportApp support;
-
-    public RefreshSignInTests(Fixture fixture) => support = fixture.Support;
-
     [Fact]
     public async Task Refreshing_the_sign_in_during_a_session_keeps_the_agent_as_the_one_acting()
     {
-        var session = await SupportAgents.StartAsync(support);
+        var session = await support.StartSupportSessionAsync();
 
         using (var refreshed = await session.AgentBrowser.GetAsync(RefreshPath))
         {
-            Assert.True(SupportAgents.SignsIn(refreshed), "The refresh writes a new sign-in cookie.");
+            Assert.True(SupportSteps.SignsIn(refreshed), "The refresh writes a new sign-in cookie.");
         }
 
         var dashboard = await session.AgentBrowser.GetStringAsync("/");
         Assert.Contains("is acting in this account", dashboard);
         // Still a session: what stays with the customer is still refused, and ending still gives the agent back.
         using var manage = await session.AgentBrowser.GetAsync("/Account/Manage/ChangePassword");
-        Assert.Equal(SupportSessionGuard.NotAllowedPath, manage.Headers.Location?.OriginalString);
-        using var ended = await SupportApp.PostAsync(session.AgentBrowser, SupportEndpoints.EndPath, []);
+        Assert.Equal("/support/not-allowed", manage.Headers.Location?.OriginalString);
+        using var ended = await session.AgentBrowser.EndSupportSessionAsync();
         Assert.Equal($"/support?ended={session.SessionId}", ended.Headers.Location?.OriginalString);
     }
 
     [Fact]
     public async Task Refreshing_keeps_when_the_sign_in_started_so_its_lifetime_does_not_restart()
     {
-        var agent = await SupportAgents.CreateAsync(support);
-        var browser = await SupportApp.SignedInAsync(support.Client(), agent.Email, Tests.Support.TestCustomers.Password);
+        var agent = await support.Staff.NewAgentAsync();
+        var browser = await support.Client().SignedInAsync(agent.Email);
         // Busy all day, so the sliding expiry never ends the sign-in; the refresh comes late in the afternoon.
         for (var hour = 1; hour <= 7; hour++)
         {
@@ -95,12 +85,12 @@ public sealed class RefreshSignInTests : IClassFixture<RefreshSignInTests.Fixtur
     [Fact]
     public async Task Confirming_an_email_change_is_refused_during_a_session_and_recorded()
     {
-        var session = await SupportAgents.StartAsync(support);
+        var session = await support.StartSupportSessionAsync();
 
         using var response = await session.AgentBrowser.GetAsync(
             $"/Account/ConfirmEmailChange?userId={session.Customer.Id}&email=new%40example.com&code=abc");
 
-        Assert.Equal(SupportSessionGuard.NotAllowedPath, response.Headers.Location?.OriginalString);
+        Assert.Equal("/support/not-allowed", response.Headers.Location?.OriginalString);
         await using var db = support.CreateDbContext();
         Assert.Contains(await db.SupportAttempts.Where(a => a.AgentUserId == session.Agent.Id).ToListAsync(),
             a => a.Refusal == SupportRefusal.ForbiddenDuringSession);

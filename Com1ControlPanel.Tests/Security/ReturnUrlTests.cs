@@ -1,9 +1,7 @@
 using System.Net;
 using Com1ControlPanel.Data;
-using Com1ControlPanel.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -11,7 +9,7 @@ namespace Com1ControlPanel.Tests.Security;
 /// Wherever the panel takes a return address (sign-in, its two-factor and recovery steps, registration, sign-out, the
 /// theme switch), anything but a path of the panel sends the browser home: never an error, never another site.
 /// </summary>
-public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class ReturnUrlTests(PanelApp app) : IClassFixture<PanelApp>
 {
     /// <summary>What is tried, and where the browser must end up.</summary>
     private static readonly Dictionary<string, (string Value, string Expected)> ReturnUrls = new()
@@ -43,16 +41,8 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
         Assert.Equal(expected, location.PathAndQuery);
     }
 
-    private async Task<(string Email, ApplicationUser User)> CustomerAsync(string who)
-    {
-        var email = $"{who}-{Guid.NewGuid():N}"[..20] + "@example.com";
-        await TestCustomers.CreateAsync(app.Services, email, "Ruth Return");
-        await using var scope = app.Services.CreateAsyncScope();
-        return (email, (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!);
-    }
-
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string returnUrl) =>
-        FormPost.SubmitAsync(client, $"/Account/Login?{Query(returnUrl)}", "login", new Dictionary<string, string>
+        client.SubmitFormAsync($"/Account/Login?{Query(returnUrl)}", "login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = TestCustomers.Password,
@@ -63,31 +53,22 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
     public async Task Signing_in(string name)
     {
         var (value, expected) = ReturnUrls[name];
-        var (email, _) = await CustomerAsync("login");
-        using var client = app.CreateNonRedirectingClient();
+        var customer = await app.Customers.NewAsync("Ruth Return");
+        using var client = app.Client();
 
-        using var response = await SignInAsync(client, email, value);
+        using var response = await SignInAsync(client, customer.Email, value);
 
         AssertStaysInThePanel(response, expected);
     }
 
     /// <summary>A customer with an authenticator app: the password step sends them to the code step.</summary>
-    private async Task<(HttpClient Client, string Key, ApplicationUser User)> AtTheCodeStepAsync(string value)
+    private async Task<(HttpClient Client, TestCustomer Customer)> AtTheCodeStepAsync(string value)
     {
-        var (email, user) = await CustomerAsync("twofactor");
-        string key;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            user = (await users.FindByIdAsync(user.Id))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-        }
-        var client = app.CreateNonRedirectingClient();
-        using var password = await SignInAsync(client, email, value);
+        var customer = await app.Customers.NewAsync("Ruth Return", authenticator: true);
+        var client = app.Client();
+        using var password = await SignInAsync(client, customer.Email, value);
         Assert.Equal("/Account/LoginWith2fa", new Uri(client.BaseAddress!, password.Headers.Location!).AbsolutePath);
-        return (client, key, user);
+        return (client, customer);
     }
 
     [Theory]
@@ -95,11 +76,11 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
     public async Task Signing_in_with_an_authenticator_code(string name)
     {
         var (value, expected) = ReturnUrls[name];
-        var (client, key, _) = await AtTheCodeStepAsync(value);
+        var (client, customer) = await AtTheCodeStepAsync(value);
         using (client)
         {
-            using var response = await FormPost.SubmitAsync(client, $"/Account/LoginWith2fa?{Query(value)}", "login-with-2fa",
-                new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+            using var response = await client.SubmitFormAsync($"/Account/LoginWith2fa?{Query(value)}", "login-with-2fa",
+                new Dictionary<string, string> { ["Input.TwoFactorCode"] = customer.Code() });
 
             AssertStaysInThePanel(response, expected);
         }
@@ -110,16 +91,16 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
     public async Task Signing_in_with_a_recovery_code(string name)
     {
         var (value, expected) = ReturnUrls[name];
-        var (client, _, user) = await AtTheCodeStepAsync(value);
+        var (client, customer) = await AtTheCodeStepAsync(value);
         string code;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            code = (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(user.Id))!, 1))!.Single();
+            code = (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(customer.Id))!, 1))!.Single();
         }
         using (client)
         {
-            using var response = await FormPost.SubmitAsync(client, $"/Account/LoginWithRecoveryCode?{Query(value)}",
+            using var response = await client.SubmitFormAsync($"/Account/LoginWithRecoveryCode?{Query(value)}",
                 "login-with-recovery-code", new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
 
             AssertStaysInThePanel(response, expected);
@@ -131,10 +112,10 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
     public async Task Registering_and_the_confirmation_link(string name)
     {
         var (value, expected) = ReturnUrls[name];
-        var email = $"reg-{Guid.NewGuid():N}"[..18] + "@example.com";
-        using var client = app.CreateNonRedirectingClient();
+        var email = Identities.NewEmail("reggie");
+        using var client = app.Client();
 
-        using var response = await FormPost.SubmitAsync(client, $"/Account/Register?{Query(value)}", "register", new Dictionary<string, string>
+        using var response = await client.SubmitFormAsync($"/Account/Register?{Query(value)}", "register", new Dictionary<string, string>
         {
             ["Input.FullName"] = "Reggie Return",
             ["Input.Email"] = email,
@@ -156,19 +137,11 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
     public async Task Signing_out(string name)
     {
         var (value, expected) = ReturnUrls[name];
-        var (email, _) = await CustomerAsync("logout");
-        using var client = app.CreateNonRedirectingClient();
-        using (var signIn = await FormPost.SignInAsync(client, email, TestCustomers.Password))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
-        var token = await FormPost.AntiforgeryTokenAsync(client, "/Account/Manage/ChangePassword");
+        var customer = await app.Customers.NewAsync("Ruth Return");
+        using var client = await app.Client().SignedInAsync(customer.Email);
 
-        using var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["ReturnUrl"] = value,
-        }));
+        using var response = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string> { ["ReturnUrl"] = value },
+            tokenFrom: "/Account/Manage/ChangePassword");
 
         AssertStaysInThePanel(response, expected);
     }
@@ -178,15 +151,10 @@ public sealed class ReturnUrlTests(PanelAppFactory app) : IClassFixture<PanelApp
     public async Task Switching_the_theme(string name)
     {
         var (value, expected) = ReturnUrls[name];
-        using var client = app.CreateNonRedirectingClient();
-        var token = await FormPost.AntiforgeryTokenAsync(client, "/Account/Login");
+        using var client = app.Client();
 
-        using var response = await client.PostAsync("/theme", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["mode"] = "dark",
-            ["returnUrl"] = value,
-        }));
+        using var response = await client.PostFormAsync("/theme", new Dictionary<string, string> { ["mode"] = "dark", ["returnUrl"] = value },
+            tokenFrom: "/Account/Login");
 
         AssertStaysInThePanel(response, expected);
     }

@@ -3,10 +3,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Support.Console;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -14,42 +11,32 @@ namespace Com1ControlPanel.Tests.Security;
 /// Staff search of customers is a way into everyone's data: it needs enough text to mean one person, shows a limited list,
 /// leaves a permanent record of every search, and never lets an agent learn an email address the console masks.
 /// </summary>
-public sealed class StaffSearchTests : IDisposable
+public sealed class StaffSearchTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 10, 30, 0, TimeSpan.Zero))
 {
     private const string AliceEmail = "alice.morgan@example.com";
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 10, 30, 0, TimeSpan.Zero));
 
-    public StaffSearchTests()
-    {
-        using var db = database.CreateDbContext();
-        var alice = TestCustomers.Add(db, "alice", "Alice Morgan");
-        alice.Phone = "+14155550142";
-        db.Users.Single(u => u.Id == "alice").Email = AliceEmail;
-        db.Users.Single(u => u.Id == "alice").NormalizedEmail = AliceEmail.ToUpperInvariant();
-        db.SaveChanges();
-        db.Customers.Where(c => c.Id == "alice").ExecuteUpdate(s => s.SetProperty(c => c.CustomerNumber, "C-2000417"));
-    }
+    protected override Task ArrangeAsync() =>
+        Kit.Customers.NewAsync("Alice Morgan", id: "alice", email: AliceEmail, number: "C-2000417", with: c => c.Phone = "+14155550142");
 
-    private static ClaimsPrincipal Officer => SignedIn.As("officer-1", "Morgan Lee", Roles.ComplianceOfficer);
+    private static ClaimsPrincipal Officer => Principals.Of("officer-1", "Morgan Lee", Roles.ComplianceOfficer);
 
-    private static ClaimsPrincipal Agent => SignedIn.As("agent-1", "Dana Reyes", Roles.SupportAgent);
+    private static ClaimsPrincipal Agent => Principals.Of("agent-1", "Dana Reyes", Roles.SupportAgent);
 
-    private CustomerSearch SearchAs(ClaimsPrincipal principal) => StaffSearches.For(database, SignedIn.User(principal, database, clock), clock);
+    private CustomerSearch SearchAs(ClaimsPrincipal principal) => Kit.As(principal).Get<CustomerSearch>();
 
     private async Task<List<StaffSearchRecord>> RecordsAsync()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         return await db.StaffSearchRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
     }
 
     [Fact]
-    public async Task A_search_of_two_characters_is_refused_with_a_message_and_not_recorded()
+    public async Task A_search_one_character_short_of_the_minimum_is_refused_with_a_message_and_not_recorded()
     {
-        var result = await SearchAs(Officer).FindAsync("Al");
+        var result = await SearchAs(Officer).FindAsync("Alice Morgan"[..(CustomerSearch.MinLength - 1)]);
 
         Assert.Empty(result.Found);
-        Assert.Equal("Type at least 3 characters to search.", result.Refusal);
+        Assert.Equal(CustomerSearch.TooShort, result.Refusal);
         Assert.Empty(await RecordsAsync());
     }
 
@@ -69,36 +56,33 @@ public sealed class StaffSearchTests : IDisposable
             [(StaffSearchKind.EmailAddress, 1), (StaffSearchKind.Telephone, 1), (StaffSearchKind.Name, 1),
              (StaffSearchKind.CustomerNumber, 1), (StaffSearchKind.Domain, 0)],
             records.Select(r => (r.Kind, r.ResultCount)));
-        Assert.All(records, r => Assert.Equal(("officer-1", clock.GetUtcNow().UtcDateTime), (r.StaffUserId, r.SearchedAt)));
+        Assert.All(records, r => Assert.Equal(("officer-1", Kit.Now), (r.StaffUserId, r.SearchedAt)));
         // Only a customer number, Com 1's own reference, is kept as typed.
         Assert.Equal([null, null, null, "C-2000417", null], records.Select(r => r.CustomerNumber));
     }
 
     [Fact]
-    public async Task Results_stop_at_twenty_and_say_when_more_customers_match()
+    public async Task Results_stop_at_the_most_a_search_shows_and_say_when_more_customers_match()
     {
-        await using (var db = database.CreateDbContext())
+        for (var i = 1; i <= CustomerSearch.MaxResults; i++)
         {
-            for (var i = 1; i <= 21; i++)
-            {
-                TestCustomers.Add(db, $"namesake-{i}", $"Pat Namesake {i}");
-            }
+            await Kit.Customers.NewAsync($"Pat Namesake {i}");
         }
+        await Kit.Customers.NewAsync("Ola Namesake");
         var search = SearchAs(Officer);
 
         var many = await search.FindAsync("Namesake");
-        var fewer = await search.FindAsync("Namesake 1");
+        var exactly = await search.FindAsync("Pat Namesake");
 
-        Assert.Equal((20, true), (many.Found.Count, many.HasMore));
-        Assert.Equal((11, false), (fewer.Found.Count, fewer.HasMore));
+        Assert.Equal((CustomerSearch.MaxResults, true), (many.Found.Count, many.HasMore));
+        Assert.Equal((CustomerSearch.MaxResults, false), (exactly.Found.Count, exactly.HasMore));
         Assert.True((await RecordsAsync()).First().MoreMatched);
     }
 
     [Fact]
     public async Task An_agent_searching_by_the_exact_email_address_gets_only_the_masked_address()
     {
-        var agent = SignedIn.User(Agent, database, clock);
-        var console = new SupportConsole(database, agent, StaffSearches.For(database, agent, clock));
+        var console = Kit.As(Agent).Get<SupportConsole>();
 
         var candidates = await console.FindAsync(AliceEmail);
         var matches = await SearchAs(Agent).FindAsync(AliceEmail);
@@ -122,12 +106,10 @@ public sealed class StaffSearchTests : IDisposable
     public async Task The_record_of_a_search_cannot_be_changed_or_deleted()
     {
         await SearchAs(Officer).FindAsync("Alice Morgan");
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
 
         await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE StaffSearchRecords SET ResultCount = 0"));
         await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM StaffSearchRecords"));
         Assert.Equal(1, Assert.Single(await RecordsAsync()).ResultCount);
     }
-
-    public void Dispose() => database.Dispose();
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -8,8 +6,40 @@ namespace Com1ControlPanel.Tests.Security;
 /// Behind a TLS-terminating proxy the panel knows it is served over https: HSTS, Secure cookies and the customer's
 /// own network in the sign-in history. Only proxies named in the settings are believed; plain http is sent to https.
 /// </summary>
-public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPanel>
+public sealed class TransportTests(TransportTests.ProxiedApp app) : IClassFixture<TransportTests.ProxiedApp>
 {
+    private const string KnownProxy = "10.0.0.5";
+    private const string PublicHost = "panel.example.test";
+
+    /// <summary>The app behind a TLS-terminating proxy at <see cref="KnownProxy"/>, named in its settings, at https://panel.example.test/.</summary>
+    public sealed class ProxiedApp() : PanelApp(AppOptions.Default
+        .With("Panel:PublicBaseUrl", $"https://{PublicHost}/")
+        .With("ForwardedHeaders:KnownProxies", KnownProxy));
+
+    /// <summary>A browser that speaks https to the proxy; the proxy passes each request on over plain http.</summary>
+    private HttpClient ThroughTheProxy(string clientAddress = "198.51.100.7") =>
+        app.Client(from: KnownProxy, at: new Uri($"https://{PublicHost}/"), handlers: new TlsProxy(clientAddress));
+
+    /// <summary>A client that reaches the panel directly from <paramref name="address"/>, with no proxy between.</summary>
+    private HttpClient Direct(string address, string scheme = "http") => app.Client(from: address, at: new Uri($"{scheme}://{PublicHost}/"));
+
+    /// <summary>What a TLS-terminating proxy does: plain http onwards, saying who asked and that they used https.</summary>
+    private sealed class TlsProxy(string clientAddress) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var asked = request.RequestUri!;
+            request.RequestUri = new UriBuilder(asked) { Scheme = "http", Port = 80 }.Uri;
+            request.Headers.Host = asked.Host;
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-For", clientAddress);
+            var response = await base.SendAsync(request, cancellationToken);
+            // The browser asked for https: that is where its cookies belong.
+            request.RequestUri = asked;
+            return response;
+        }
+    }
+
     private static IReadOnlyList<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? [.. values] : [];
 
@@ -24,7 +54,7 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
     [Fact]
     public async Task Behind_the_known_proxy_https_pages_carry_HSTS()
     {
-        using var client = panel.ThroughTheProxy();
+        using var client = ThroughTheProxy();
 
         using var response = await client.GetAsync("/Account/Login");
 
@@ -35,11 +65,10 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
     [Fact]
     public async Task Behind_the_known_proxy_signing_in_sets_Secure_cookies_and_records_the_customers_network()
     {
-        var email = $"proxied-{Guid.NewGuid():N}"[..20] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(panel.App.Services, email, "Percy Proxied");
-        using var client = panel.ThroughTheProxy(clientAddress: "198.51.100.7");
+        var customer = await app.Customers.NewAsync("Percy Proxied");
+        using var client = ThroughTheProxy(clientAddress: "198.51.100.7");
 
-        using var response = await FormPost.SignInAsync(client, email, TestCustomers.Password);
+        using var response = await client.SignInAsync(customer.Email);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var auth = Assert.Single(SetCookies(response), c => c.StartsWith("com1.auth=", StringComparison.Ordinal));
@@ -49,14 +78,14 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
         page.Headers.Accept.ParseAdd("text/html");
         using var profile = await client.SendAsync(page);
         AssertAllSecure([Assert.Single(SetCookies(profile), c => c.StartsWith("com1-usage=", StringComparison.Ordinal))]);
-        await using var db = panel.CreateDbContext();
+        await using var db = app.CreateDbContext();
         Assert.Equal("198.51.100.x", (await db.SignInRecords.SingleAsync(r => r.UserId == customer.Id)).Network);
     }
 
     [Fact]
     public async Task Behind_the_known_proxy_every_cookie_the_panel_sets_is_Secure()
     {
-        using var client = panel.ThroughTheProxy();
+        using var client = ThroughTheProxy();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         var cookies = new List<string>();
 
@@ -64,11 +93,8 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
         {
             cookies.AddRange(SetCookies(page));
         }
-        var token = await FormPost.AntiforgeryTokenAsync(client, "/Account/Login");
-        using (var theme = await client.PostAsync("/theme", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["mode"] = "dark", ["returnUrl"] = "/Account/Login",
-        })))
+        using (var theme = await client.PostFormAsync("/theme",
+                   new Dictionary<string, string> { ["mode"] = "dark", ["returnUrl"] = "/Account/Login" }, tokenFrom: "/Account/Login"))
         {
             cookies.AddRange(SetCookies(theme));
         }
@@ -87,18 +113,18 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
     [Fact]
     public async Task Plain_http_is_sent_to_https()
     {
-        using var client = panel.Direct("203.0.113.9");
+        using var client = Direct("203.0.113.9");
 
         using var response = await client.GetAsync("/Account/Login?x=1");
 
         Assert.True(response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect, $"{response.StatusCode}");
-        Assert.Equal($"https://{ProxiedPanel.PublicHost}/Account/Login?x=1", response.Headers.Location!.AbsoluteUri);
+        Assert.Equal($"https://{PublicHost}/Account/Login?x=1", response.Headers.Location!.AbsoluteUri);
     }
 
     [Fact]
     public async Task A_health_probe_over_plain_http_gets_a_plain_answer()
     {
-        using var client = panel.Direct("10.0.0.9");
+        using var client = Direct("10.0.0.9");
 
         using var response = await client.GetAsync("/health");
 
@@ -108,7 +134,7 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
     [Fact]
     public async Task A_client_that_is_not_a_known_proxy_cannot_claim_https()
     {
-        using var client = panel.Direct("203.0.113.9");
+        using var client = Direct("203.0.113.9");
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 
         using var response = await client.GetAsync("/Account/Login");
@@ -120,15 +146,14 @@ public sealed class TransportTests(ProxiedPanel panel) : IClassFixture<ProxiedPa
     [Fact]
     public async Task A_client_that_is_not_a_known_proxy_cannot_choose_the_network_recorded_for_its_sign_in()
     {
-        var email = $"spoofer-{Guid.NewGuid():N}"[..20] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(panel.App.Services, email, "Sid Spoofer");
-        using var client = panel.Direct("203.0.113.9", scheme: "https");
+        var customer = await app.Customers.NewAsync("Sid Spoofer");
+        using var client = Direct("203.0.113.9", scheme: "https");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.7");
 
-        using var response = await FormPost.SignInAsync(client, email, TestCustomers.Password);
+        using var response = await client.SignInAsync(customer.Email);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await using var db = panel.CreateDbContext();
+        await using var db = app.CreateDbContext();
         Assert.Equal("203.0.113.x", (await db.SignInRecords.SingleAsync(r => r.UserId == customer.Id)).Network);
     }
 }

@@ -3,21 +3,13 @@ using Bunit;
 using Com1ControlPanel.Components.Layout;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Infrastructure.Security;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
+using Com1ControlPanel.Tests.Kit;
 
 namespace Com1ControlPanel.Tests.Components.Layout;
 
 /// <summary>The menu and the dashboard cards come from one catalogue, so they show the same areas to the same people.</summary>
-public sealed class PanelAreasTests : BunitContext
+public sealed class PanelAreasTests : ComponentTest
 {
-    public PanelAreasTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Theory]
     [InlineData(Roles.Customer, false, new[] { "profile", "preferences", "disclosures", "access", "messages", "Account/Manage" })]
     [InlineData(Roles.Customer, true, new[] { "profile", "preferences", "disclosures", "access", "messages" })]
@@ -27,7 +19,7 @@ public sealed class PanelAreasTests : BunitContext
     [InlineData(Roles.Admin, false, new[] { "messages", "admin/announcements", "admin/support-sessions", "Account/Manage" })]
     public void The_menu_and_the_dashboard_show_the_same_areas(string role, bool inSupportSession, string[] expected)
     {
-        SignIn(role, inSupportSession);
+        SignIn(inSupportSession ? Principals.InSession("customer-1", Guid.NewGuid()) : Principals.Of("someone", "Someone", role));
 
         var menu = Render<NavMenu>().FindAll("a[href]")
             .Select(a => (Href: a.GetAttribute("href")!, Title: a.TextContent.Trim()))
@@ -39,16 +31,5 @@ public sealed class PanelAreasTests : BunitContext
 
         Assert.Equal(expected, menu.Select(link => link.Href));
         Assert.Equal(menu, cards);
-    }
-
-    private void SignIn(string role, bool inSupportSession)
-    {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("someone@example.com");
-        authorization.SetRoles(role);
-        if (inSupportSession)
-        {
-            authorization.SetClaims(new Claim(SupportClaims.SessionId, "session-1"));
-        }
     }
 }

@@ -1,37 +1,50 @@
 using Bunit;
 using Com1ControlPanel.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Com1ControlPanel.Tests.Components.Pages;
 
-public sealed class StatusPageTests : BunitContext
+public sealed class StatusPageTests() : ComponentTest(interactive: false)
 {
-    public StatusPageTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
+    private IRenderedComponent<StatusPage> Page(int code) => Render<StatusPage>(p => p.Add(s => s.Code, code));
 
-    private string Heading(int code) =>
-        Render<StatusPage>(p => p.Add(s => s.Code, code)).Find("h1").TextContent.Trim();
+    private static string Heading(IRenderedComponent<StatusPage> page) => page.Find("h1").TextContent.Trim();
 
     [Fact]
-    public void The_not_found_route_without_a_code_explains_a_missing_page() =>
-        Assert.Equal("Page not found", Heading(0));
+    public void The_not_found_route_without_a_code_explains_a_missing_page()
+    {
+        var page = Page(0);
+
+        Assert.Equal("Page not found", Heading(page));
+        Assert.Contains("The page you asked for does not exist. Check the address, or use the navigation to find what you need.",
+            page.Markup);
+    }
 
     [Fact]
     public void A_forbidden_page_says_access_is_missing_not_that_the_page_is_missing()
     {
-        var heading = Heading(403);
-        Assert.Contains("access", heading, StringComparison.OrdinalIgnoreCase);
-        Assert.NotEqual(Heading(404), heading);
+        var page = Page(403);
+
+        Assert.Equal("You don't have access to this page", Heading(page));
+        Assert.Contains("Your account does not have permission to see this page. If you think it should, contact Com 1 support.",
+            page.Markup);
     }
 
     [Fact]
-    public void An_unexpected_code_never_shows_a_raw_number_or_error_text()
+    public void A_request_that_could_not_be_understood_says_nothing_was_changed()
     {
-        var page = Render<StatusPage>(p => p.Add(s => s.Code, 502));
+        var page = Page(400);
+
+        Assert.Equal("That request could not be understood", Heading(page));
+        Assert.Contains("The request was incomplete or malformed, so nothing was changed. Go back and try again.", page.Markup);
+    }
+
+    [Fact]
+    public void An_unexpected_code_says_something_went_wrong_without_a_raw_number_or_error_text()
+    {
+        var page = Page(502);
+
+        Assert.Equal("Something went wrong", Heading(page));
+        Assert.Contains("We could not complete your request. Please try again in a moment.", page.Markup);
         Assert.DoesNotContain("502", page.Markup);
         Assert.DoesNotContain("Exception", page.Markup);
     }
@@ -39,8 +52,8 @@ public sealed class StatusPageTests : BunitContext
     [Fact]
     public void Every_status_page_offers_the_way_back_to_the_dashboard()
     {
-        var page = Render<StatusPage>(p => p.Add(s => s.Code, 404));
         // A link, not a button: the page is often shown without a live connection, where only links work.
-        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") is "/" or "./");
+        var link = Assert.Single(Page(404).FindAll("a"), a => a.GetAttribute("href") is "/" or "./");
+        Assert.Equal("Go to the dashboard", link.TextContent.Trim());
     }
 }

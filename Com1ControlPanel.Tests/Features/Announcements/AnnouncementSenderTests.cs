@@ -1,45 +1,34 @@
 using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using static Com1ControlPanel.Tests.Features.Announcements.AnnouncementTestData;
 
 namespace Com1ControlPanel.Tests.Features.Announcements;
 
-public sealed class AnnouncementSenderTests : IDisposable
+public sealed class AnnouncementSenderTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero))
 {
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
-    private readonly AnnouncementQueue queue = new();
-
-    private AnnouncementSender NewSender() => new(database, queue, new AnnouncementMail(Links),
-        new Outbox(database, new OutboxSignal(), clock), clock, NullLogger<AnnouncementSender>.Instance);
+    private AnnouncementSender Sender => Kit.Get<AnnouncementSender>();
 
     /// <summary>Two customers who allow partner offers by email, one who turned them off, and the admin's announcement, queued.</summary>
     private async Task<Guid> QueuedPartnerOfferAsync()
     {
-        await CustomerAsync(database, clock, "ann", [PartnerOffersByEmail]);
-        await CustomerAsync(database, clock, "ben", [PartnerOffersByEmail, ComProductsByEmail]);
-        await CustomerAsync(database, clock, "cat", [ComProductsByEmail], refused: [PartnerOffersByEmail]);
-        var service = new AnnouncementService(database, Admin, new MarketingAudience(database), queue, clock,
-            NullLogger<AnnouncementService>.Instance);
-        var result = await service.SendAsync(Draft(MarketingPurpose.PartnerOffers, subject: "Hosting partner offer",
-            body: "Our partner offers 20% off.\r\n\r\nAsk us how."));
+        await Kit.CustomerAsync("ann", [PartnerOffersByEmail]);
+        await Kit.CustomerAsync("ben", [PartnerOffersByEmail, ComProductsByEmail]);
+        await Kit.CustomerAsync("cat", [ComProductsByEmail], refused: [PartnerOffersByEmail]);
+        var result = await Kit.As(Admin).Get<AnnouncementService>().SendAsync(Draft(MarketingPurpose.PartnerOffers,
+            subject: "Hosting partner offer", body: "Our partner offers 20% off.\r\n\r\nAsk us how."));
         return Assert.IsType<AnnouncementSendResult.Queued>(result).Id;
     }
 
     private async Task<List<OutboxMessage>> MessagesAsync()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         return await db.OutboxMessages.AsNoTracking().OrderBy(m => m.RecipientUserId).ToListAsync();
     }
 
     private async Task<Announcement> AnnouncementAsync(Guid id)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         return await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == id);
     }
 
@@ -48,7 +37,7 @@ public sealed class AnnouncementSenderTests : IDisposable
     {
         var id = await QueuedPartnerOfferAsync();
 
-        await NewSender().SendAsync(id, CancellationToken.None);
+        await Sender.SendAsync(id, CancellationToken.None);
 
         var messages = await MessagesAsync();
         Assert.Equal(["ann", "ben"], messages.Select(m => m.RecipientUserId));
@@ -56,7 +45,7 @@ public sealed class AnnouncementSenderTests : IDisposable
         {
             Assert.Equal((MessageCategory.Marketing, "PartnerOffers", "Hosting partner offer", OutboxStatus.Pending),
                 (m.Category, m.Topic, m.Subject, m.Status));
-            var link = Links.Read(new Uri(m.UnsubscribeUrl!).Segments[^1]);
+            var link = Kit.Get<UnsubscribeLinks>().Read(new Uri(m.UnsubscribeUrl!).Segments[^1]);
             Assert.Equal(new UnsubscribeRequest(m.Id, m.RecipientUserId!, PartnerOffersByEmail), link);
             Assert.Contains(m.UnsubscribeUrl!, m.TextBody);
             Assert.Contains(m.UnsubscribeUrl!, m.HtmlBody);
@@ -68,20 +57,18 @@ public sealed class AnnouncementSenderTests : IDisposable
         Assert.NotEqual(messages[0].Id, messages[1].Id);
 
         var announcement = await AnnouncementAsync(id);
-        Assert.Equal((AnnouncementStatus.Sent, 2, 2, clock.GetUtcNow().UtcDateTime),
-            (announcement.Status, announcement.Total, announcement.Enqueued, announcement.FinishedAt));
+        Assert.Equal((AnnouncementStatus.Sent, 2, 2, Kit.Now), (announcement.Status, announcement.Total, announcement.Enqueued, announcement.FinishedAt));
     }
 
     [Fact]
     public async Task Essential_messages_in_the_outbox_are_left_as_they_are()
     {
         var id = await QueuedPartnerOfferAsync();
-        var outbox = new Outbox(database, new OutboxSignal(), clock);
         var essential = new OutboundEmail("cat", "cat@example.com", "Your invoice", EmailTemplate.Compose("Cat", ["Invoice attached."]),
             MessageCategory.Essential, "Your invoice");
-        await outbox.EnqueueAsync(essential);
+        await Kit.Get<Outbox>().EnqueueAsync(essential);
 
-        await NewSender().SendAsync(id, CancellationToken.None);
+        await Sender.SendAsync(id, CancellationToken.None);
 
         var kept = Assert.Single(await MessagesAsync(), m => m.Category == MessageCategory.Essential);
         Assert.Equal((essential.MessageId, "cat", OutboxStatus.Pending, "Your invoice", essential.Content.Text),
@@ -92,18 +79,17 @@ public sealed class AnnouncementSenderTests : IDisposable
     public async Task An_announcement_left_sending_by_a_crash_resumes_without_sending_anyone_a_second_copy()
     {
         var id = await QueuedPartnerOfferAsync();
-        var sender = NewSender();
-        await sender.SendAsync(id, CancellationToken.None);
+        await Sender.SendAsync(id, CancellationToken.None);
         // What a crash after the first batch leaves: ann's message saved with the count of 1, ben's never written.
         var annsMessage = (await MessagesAsync()).Single(m => m.RecipientUserId == "ann");
-        await using (var db = database.CreateDbContext())
+        await using (var db = Kit.CreateDbContext())
         {
             await db.OutboxMessages.Where(m => m.RecipientUserId == "ben").ExecuteDeleteAsync();
             await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Status, AnnouncementStatus.Sending).SetProperty(a => a.Enqueued, 1).SetProperty(a => a.FinishedAt, (DateTime?)null));
         }
 
-        await sender.SendAsync(id, CancellationToken.None);
+        await Sender.SendAsync(id, CancellationToken.None);
 
         var messages = await MessagesAsync();
         Assert.Equal(["ann", "ben"], messages.Select(m => m.RecipientUserId));
@@ -113,15 +99,19 @@ public sealed class AnnouncementSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task An_announcement_that_was_already_sent_is_not_sent_again_when_queued_twice()
+    public async Task An_announcement_that_was_already_sent_stays_sent_and_sends_nobody_anything_when_queued_again()
     {
         var id = await QueuedPartnerOfferAsync();
-        var sender = NewSender();
+        await Sender.SendAsync(id, CancellationToken.None);
+        var sent = await AnnouncementAsync(id);
+        var messages = (await MessagesAsync()).Select(m => m.Id).ToList();
+        Kit.Clock.Advance(TimeSpan.FromHours(1));
 
-        await sender.SendAsync(id, CancellationToken.None);
-        await sender.SendAsync(id, CancellationToken.None);
+        await Sender.SendAsync(id, CancellationToken.None);
 
-        Assert.Equal(2, (await MessagesAsync()).Count);
+        var again = await AnnouncementAsync(id);
+        Assert.Equal((AnnouncementStatus.Sent, 2, 2, sent.FinishedAt), (again.Status, again.Total, again.Enqueued, again.FinishedAt));
+        Assert.Equal(messages, (await MessagesAsync()).Select(m => m.Id));
     }
 
     [Theory]
@@ -130,14 +120,13 @@ public sealed class AnnouncementSenderTests : IDisposable
     public async Task At_start_the_sender_picks_up_announcements_that_were_queued_or_sending(AnnouncementStatus leftAs)
     {
         var id = await QueuedPartnerOfferAsync();
-        queue.Drain(); // As after a restart: the queue in memory is gone, only the row is left.
-        await using (var db = database.CreateDbContext())
+        Kit.Get<AnnouncementQueue>().Drain(); // As after a restart: the queue in memory is gone, only the row is left.
+        await using (var db = Kit.CreateDbContext())
         {
             await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, leftAs));
         }
-        var sender = NewSender();
 
-        await sender.StartAsync(CancellationToken.None);
+        await Sender.StartAsync(CancellationToken.None);
         try
         {
             var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -148,12 +137,10 @@ public sealed class AnnouncementSenderTests : IDisposable
         }
         finally
         {
-            await sender.StopAsync(CancellationToken.None);
+            await Sender.StopAsync(CancellationToken.None);
         }
 
         Assert.Equal(AnnouncementStatus.Sent, (await AnnouncementAsync(id)).Status);
         Assert.Equal(2, (await MessagesAsync()).Count);
     }
-
-    public void Dispose() => database.Dispose();
 }

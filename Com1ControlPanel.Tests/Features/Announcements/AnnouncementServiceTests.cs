@@ -1,24 +1,17 @@
+using System.Security.Claims;
 using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using static Com1ControlPanel.Tests.Features.Announcements.AnnouncementTestData;
 
 namespace Com1ControlPanel.Tests.Features.Announcements;
 
-public sealed class AnnouncementServiceTests : IDisposable
+public sealed class AnnouncementServiceTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero))
 {
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
-    private readonly AnnouncementQueue queue = new();
+    private AnnouncementQueue Queue => Kit.Get<AnnouncementQueue>();
 
-    private AnnouncementService ServiceFor(CurrentUser user) =>
-        new(database, user, new MarketingAudience(database), queue, clock, NullLogger<AnnouncementService>.Instance);
+    private AnnouncementService ServiceFor(ClaimsPrincipal user) => Kit.As(user).Get<AnnouncementService>();
 
     public static TheoryData<string> NotAdmins => [Roles.Customer, Roles.SupportAgent, Roles.Billing, Roles.ComplianceOfficer];
 
@@ -26,22 +19,22 @@ public sealed class AnnouncementServiceTests : IDisposable
     [MemberData(nameof(NotAdmins))]
     public async Task Anyone_but_an_admin_is_refused_everything_and_nothing_is_stored(string role)
     {
-        var service = ServiceFor(SignedInAs(role));
+        var service = ServiceFor(Principals.Of($"{role.ToLowerInvariant()}-1", role, role));
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.PreviewAsync(MarketingPurpose.ComProducts));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SendAsync(Draft()));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListAsync());
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ContactListSizesAsync());
 
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.False(await db.Announcements.AnyAsync());
-        Assert.Empty(queue.Drain());
+        Assert.Empty(Queue.Drain());
     }
 
     [Fact]
     public async Task A_visitor_who_is_not_signed_in_is_refused()
     {
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => ServiceFor(Anonymous).SendAsync(Draft()));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => ServiceFor(Principals.Visitor).SendAsync(Draft()));
     }
 
     public static TheoryData<AnnouncementDraft, string> InvalidDrafts => new()
@@ -70,10 +63,10 @@ public sealed class AnnouncementServiceTests : IDisposable
 
         var invalid = Assert.IsType<AnnouncementSendResult.Invalid>(result);
         Assert.Equal([field], invalid.Errors.Keys);
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.False(await db.Announcements.AnyAsync());
         Assert.False(await db.OutboxMessages.AnyAsync());
-        Assert.Empty(queue.Drain());
+        Assert.Empty(Queue.Drain());
     }
 
     [Fact]
@@ -84,13 +77,13 @@ public sealed class AnnouncementServiceTests : IDisposable
         var result = await ServiceFor(Admin).SendAsync(draft);
 
         var queued = Assert.IsType<AnnouncementSendResult.Queued>(result);
-        Assert.Equal([queued.Id], queue.Drain());
-        await using var db = database.CreateDbContext();
+        Assert.Equal([queued.Id], Queue.Drain());
+        await using var db = Kit.CreateDbContext();
         var stored = await db.Announcements.SingleAsync();
         Assert.Equal((queued.Id, MarketingPurpose.PartnerOffers, ContactChannel.Email, AnnouncementStatus.Queued),
             (stored.Id, stored.Topic, stored.Channel, stored.Status));
         Assert.Equal((draft.Subject, draft.Body), (stored.Subject, stored.Body));
-        Assert.Equal(("admin-1", "Chris Admin", clock.GetUtcNow().UtcDateTime), (stored.CreatedByUserId, stored.CreatedByName, stored.CreatedAt));
+        Assert.Equal(("admin-1", "Chris Admin", Kit.Now), (stored.CreatedByUserId, stored.CreatedByName, stored.CreatedAt));
         // The outbox is the sender's job, in the background.
         Assert.False(await db.OutboxMessages.AnyAsync());
     }
@@ -99,13 +92,13 @@ public sealed class AnnouncementServiceTests : IDisposable
     public async Task The_preview_counts_active_customers_who_allow_the_topic_by_email_and_everyone_else_as_suppressed()
     {
         ConsentKey[] byPhone = [new(MarketingPurpose.ComProducts, ContactChannel.Phone)];
-        await CustomerAsync(database, clock, "ann", [ComProductsByEmail, PartnerOffersByEmail]);
-        await CustomerAsync(database, clock, "ben", [ComProductsByEmail]);
-        await CustomerAsync(database, clock, "cat", [], refused: [ComProductsByEmail, PartnerOffersByEmail]);
-        await CustomerAsync(database, clock, "dan", []);
-        await CustomerAsync(database, clock, "eve", byPhone);
-        await CustomerAsync(database, clock, "fay", [ComProductsByEmail, PartnerOffersByEmail], status: AccountStatus.Suspended);
-        await CustomerAsync(database, clock, "gus", [ComProductsByEmail, PartnerOffersByEmail], status: AccountStatus.Closed);
+        await Kit.CustomerAsync("ann", [ComProductsByEmail, PartnerOffersByEmail]);
+        await Kit.CustomerAsync("ben", [ComProductsByEmail]);
+        await Kit.CustomerAsync("cat", [], refused: [ComProductsByEmail, PartnerOffersByEmail]);
+        await Kit.CustomerAsync("dan", []);
+        await Kit.CustomerAsync("eve", byPhone);
+        await Kit.CustomerAsync("fay", [ComProductsByEmail, PartnerOffersByEmail], status: AccountStatus.Suspended);
+        await Kit.CustomerAsync("gus", [ComProductsByEmail, PartnerOffersByEmail], status: AccountStatus.Closed);
         var service = ServiceFor(Admin);
 
         Assert.Equal(new AudienceSize(2, 3), await service.PreviewAsync(MarketingPurpose.ComProducts));
@@ -126,9 +119,9 @@ public sealed class AnnouncementServiceTests : IDisposable
     {
         var service = ServiceFor(Admin);
         var first = Assert.IsType<AnnouncementSendResult.Queued>(await service.SendAsync(Draft(subject: "First")));
-        clock.Advance(TimeSpan.FromMinutes(5));
+        Kit.Clock.Advance(TimeSpan.FromMinutes(5));
         var second = Assert.IsType<AnnouncementSendResult.Queued>(await service.SendAsync(Draft(subject: "Second")));
-        await using (var db = database.CreateDbContext())
+        await using (var db = Kit.CreateDbContext())
         {
             var sending = await db.Announcements.SingleAsync(a => a.Id == second.Id);
             (sending.Status, sending.Total, sending.Enqueued) = (AnnouncementStatus.Sending, 4, 1);
@@ -140,8 +133,6 @@ public sealed class AnnouncementServiceTests : IDisposable
         Assert.Equal([second.Id, first.Id], list.Select(a => a.Id));
         Assert.True(list[0].InProgress);
         Assert.Equal(25, list[0].Percent);
-        Assert.Equal("New and upgraded Com 1 products and services", list[0].TopicLabel);
+        Assert.Equal(MarketingPurpose.ComProducts.Label(), list[0].TopicLabel);
     }
-
-    public void Dispose() => database.Dispose();
 }

@@ -1,36 +1,16 @@
 using System.Net;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Data.DemoData;
-using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.Announcements;
 
-public sealed class ContactListEndpointTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class ContactListEndpointTests(PanelApp app) : IClassFixture<PanelApp>
 {
-    private async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)
-    {
-        var client = app.CreateNonRedirectingClient();
-        using var signIn = await FormPost.SignInAsync(client, email, password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => app.Client().SignedInAsync(email, DemoAccounts.Password);
 
     /// <summary>A new US customer (everything allowed, as registration starts them) with some switches then turned off.</summary>
-    private async Task<Customer> CustomerAsync(string fullName, params ConsentKey[] turnedOff)
-    {
-        var customer = await TestCustomers.CreateAsync(app.Services, $"list-{Guid.NewGuid():N}@example.com", fullName);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await scope.ServiceProvider.GetRequiredService<ConsentLedger>()
-            .ApplyAsync(db, customer.Id, turnedOff.ToDictionary(k => k, _ => false), new Actor(customer.Id, fullName, ChangeSource.Customer));
-        await db.SaveChangesAsync();
-        return customer;
-    }
+    private Task<TestCustomer> CustomerAsync(string fullName, params ConsentKey[] turnedOff) =>
+        app.Customers.NewAsync(fullName, refuses: turnedOff);
 
     [Fact]
     public async Task An_admin_downloads_a_call_list_of_only_the_customers_who_allow_calls_about_the_topic()
@@ -63,13 +43,9 @@ public sealed class ContactListEndpointTests(PanelAppFactory app) : IClassFixtur
 
         var before = await client.GetStringAsync(path);
         await CustomerAsync("Unrelated Person");
-        await using (var scope = app.Services.CreateAsyncScope())
+        using (var paula = app.As(customer.Principal))
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await scope.ServiceProvider.GetRequiredService<ConsentLedger>().ApplyAsync(db, customer.Id,
-                new Dictionary<ConsentKey, bool> { [new(MarketingPurpose.ComProducts, ContactChannel.PostalMail)] = false },
-                new Actor(customer.Id, "Paula Post", ChangeSource.Customer));
-            await db.SaveChangesAsync();
+            await paula.Get<ConsentService>().SetAsync(new(MarketingPurpose.ComProducts, ContactChannel.PostalMail), false);
         }
         var after = await client.GetStringAsync(path);
 
@@ -112,7 +88,7 @@ public sealed class ContactListEndpointTests(PanelAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_visitor_who_is_not_signed_in_is_sent_to_sign_in()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         using var response = await client.GetAsync("/admin/announcements/lists/ComProducts/Phone.csv");
 

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Tests.Features.Customers;
 
-public sealed partial class CustomerRegistrationTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed partial class CustomerRegistrationTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private const string Password = "correct horse battery staple";
 
@@ -14,7 +12,7 @@ public sealed partial class CustomerRegistrationTests(PanelAppFactory app) : ICl
     private async Task<Answer> RegisterAsync(string email, string fullName)
     {
         using var client = app.CreateClient();
-        using var response = await FormPost.SubmitAsync(client, "/Account/Register", "register", new Dictionary<string, string>
+        using var response = await client.SubmitFormAsync("/Account/Register", "register", new Dictionary<string, string>
         {
             ["Input.FullName"] = fullName,
             ["Input.Email"] = email,
@@ -32,15 +30,16 @@ public sealed partial class CustomerRegistrationTests(PanelAppFactory app) : ICl
     [Fact]
     public async Task A_new_customer_is_asked_to_confirm_the_address()
     {
-        var answer = await RegisterAsync("frank.new@example.com", "Frank New");
+        var email = Identities.NewEmail("frank");
+        var answer = await RegisterAsync(email, "Frank New");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.StartsWith("/Account/RegisterConfirmation", answer.PathAndQuery);
-        var message = await app.Mailbox.WaitForAsync("frank.new@example.com", "Confirm your email address");
+        var message = await app.Mailbox.WaitForAsync(email, "Confirm your email address");
         Assert.StartsWith("/Account/ConfirmEmail", Mailbox.FirstLink(message).AbsolutePath);
 
         await using var db = app.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == "frank.new@example.com");
+        var user = await db.Users.SingleAsync(u => u.Email == email);
         Assert.False(user.EmailConfirmed);
         Assert.Equal("US", (await db.Customers.SingleAsync(c => c.Id == user.Id)).CountryCode);
     }
@@ -48,7 +47,7 @@ public sealed partial class CustomerRegistrationTests(PanelAppFactory app) : ICl
     [Fact]
     public async Task Registering_a_taken_address_looks_the_same_and_tells_its_owner()
     {
-        const string email = "grace.twice@example.com";
+        var email = Identities.NewEmail("grace");
         var first = await RegisterAsync(email, "Grace Hopper");
         var second = await RegisterAsync(email, "Someone Else");
 
@@ -62,17 +61,19 @@ public sealed partial class CustomerRegistrationTests(PanelAppFactory app) : ICl
     }
 
     [Fact]
-    public async Task Registering_a_demo_customers_address_leaves_that_account_untouched()
+    public async Task Registering_an_existing_customers_address_leaves_that_account_untouched()
     {
-        await using (var before = app.CreateDbContext())
-        {
-            Assert.True(await before.Users.AnyAsync(u => u.Email == "alice@example.com"));
-        }
-        var answer = await RegisterAsync("alice@example.com", "Mallory");
+        var owner = await app.Customers.NewAsync("Olga Owner");
+
+        var answer = await RegisterAsync(owner.Email, "Mallory");
 
         Assert.StartsWith("/Account/RegisterConfirmation", answer.PathAndQuery);
-        await app.Mailbox.WaitForAsync("alice@example.com", "Someone tried to open an account with your address");
-        Assert.Empty(app.Mailbox.MessagesTo("alice@example.com", "Confirm your email address"));
+        await app.Mailbox.WaitForAsync(owner.Email, "Someone tried to open an account with your address");
+        Assert.Empty(app.Mailbox.MessagesTo(owner.Email, "Confirm your email address"));
+        await using var db = app.CreateDbContext();
+        Assert.Equal("Olga Owner", (await db.Users.SingleAsync(u => u.Email == owner.Email)).DisplayName);
+        using var signIn = await app.Client().SignInAsync(owner.Email, owner.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]

@@ -2,7 +2,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
+using Com1ControlPanel.Tests.Kit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,11 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Com1ControlPanel.Tests.Features.Customers;
 
 /// <summary>A confirmed email address change and its history row are one transaction.</summary>
-public sealed class EmailChangeHistoryTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class EmailChangeHistoryTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private async Task<(string Id, string Token)> AskForChangeAsync(string email, string newEmail)
     {
-        var customer = await TestCustomers.CreateAsync(app.Services, email, "Erin Email");
+        var customer = await app.Customers.NewAsync("Erin Email", email: email);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(customer.Id);
@@ -29,7 +29,7 @@ public sealed class EmailChangeHistoryTests(PanelAppFactory app) : IClassFixture
 
     private async Task<(string? Email, string? UserName, int Version, List<ProfileChange> History)> StateAsync(string id)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = app.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Id == id);
         var version = await db.Customers.Where(c => c.Id == id).Select(c => c.Version).SingleAsync();
         return (user.Email, user.UserName, version, await db.ProfileChanges.Where(c => c.CustomerId == id).ToListAsync());
@@ -57,7 +57,7 @@ public sealed class EmailChangeHistoryTests(PanelAppFactory app) : IClassFixture
     public async Task When_the_history_row_cannot_be_written_the_address_stays_as_it_was()
     {
         var (id, token) = await AskForChangeAsync("fred.before@example.com", "fred.after@example.com");
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var db = app.CreateDbContext())
         {
             // Only this customer's history is refused (the id is a GUID the app made), so other tests are not touched.
             var refuseHistory = $"CREATE TRIGGER RefuseFredsHistory BEFORE INSERT ON ProfileChanges WHEN NEW.CustomerId = '{id}' "

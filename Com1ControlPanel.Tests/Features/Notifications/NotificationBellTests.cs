@@ -1,51 +1,30 @@
-using System.Security.Claims;
 using Bunit;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Notifications;
-using Com1ControlPanel.Features.Support;
-using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Com1ControlPanel.Tests.Features.Notifications;
 
-public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
+public sealed class NotificationBellTests : ComponentTest
 {
-    private readonly TestDatabase database = new();
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
-    public NotificationBellTests()
+    protected override async Task ArrangeAsync()
     {
-        using (var db = database.CreateDbContext())
+        var fay = await Kit.Customers.NewAsync("Fay Test", id: "fay");
+        await Kit.Customers.NewAsync("Gus Test", id: "gus");
+        await using (var db = Kit.CreateDbContext())
         {
-            TestCustomers.Add(db, "fay", "Fay Test");
-            TestCustomers.Add(db, "gus", "Gus Test");
             NotificationService.Add(db, "fay", "New disclosure in your log", "Com 1 shared some of your data with Nexa.", "disclosures", Now.AddHours(-2));
             NotificationService.Add(db, "fay", "New disclosure in your log", "Com 1 shared some of your data with the court.", "disclosures", Now.AddHours(-1));
             db.Notifications.Add(new Notification { UserId = "fay", Title = "Welcome", Text = "Your panel is ready.", CreatedAt = Now.AddDays(-9), ReadAt = Now.AddDays(-9) });
             NotificationService.Add(db, "gus", "For Gus only", "Not for Fay.", null, Now);
-            db.SaveChanges();
+            await db.SaveChangesAsync();
         }
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("fay@example.com");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "fay"));
-        Services.AddSingleton<IDbContextFactory<AppDbContext>>(_ => database);
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<ISupportSessionCheck, SupportSessionCheck>();
-        Services.AddScoped<CurrentUser>();
-        Services.AddScoped<NotificationService>();
+        SignIn(fay.Principal);
     }
 
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderBell()
     {
-        // The live page (set once every service is registered: the renderer fixes them).
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var host = Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
@@ -92,7 +71,7 @@ public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
 
         bell.WaitForElement("#notification-bell button[aria-label='Notifications, none unread']");
         Assert.Empty(bell.FindAll(".mud-badge"));
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.Equal(0, await db.Notifications.CountAsync(n => n.UserId == "fay" && n.ReadAt == null));
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == "gus" && n.ReadAt == null));
     }
@@ -101,7 +80,7 @@ public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
     public async Task Opening_the_bell_again_shows_what_arrived_meanwhile()
     {
         var bell = RenderBell();
-        await using (var db = database.CreateDbContext())
+        await using (var db = Kit.CreateDbContext())
         {
             NotificationService.Add(db, "fay", "Announcement", "Planned maintenance on Sunday.", null, Now.AddMinutes(5));
             await db.SaveChangesAsync();
@@ -111,13 +90,5 @@ public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
 
         bell.WaitForElement("#notification-bell button[aria-label='Notifications, 3 unread']");
         Assert.Contains("Planned maintenance on Sunday.", bell.FindAll(".notification-text")[0].TextContent);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        database.Dispose();
     }
 }

@@ -1,11 +1,10 @@
 using Com1ControlPanel.Features.Preferences;
-using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
-public sealed class ConsentDefaultsTests
+public sealed class ConsentDefaultsTests : ServiceTest
 {
-    private static readonly ConsentDefaults Rule = new(Options.Create(new PreferencesOptions()));
+    private ConsentDefaults Rule => Kit.Get<ConsentDefaults>();
 
     [Theory]
     [InlineData("DE")]
@@ -30,9 +29,23 @@ public sealed class ConsentDefaultsTests
         Assert.Equal(ConsentKey.All.ToHashSet(), Rule.For("US").Keys.ToHashSet());
 
     [Fact]
-    public void The_list_of_opt_in_countries_comes_from_configuration()
+    public void The_list_of_opt_in_countries_comes_from_the_preferences_options()
     {
-        var rule = new ConsentDefaults(Options.Create(new PreferencesOptions { OptInCountries = ["US"] }));
+        using var configured = new PanelServices(services: s => s.Configure<PreferencesOptions>(o => o.OptInCountries = ["US"]));
+        var rule = configured.Get<ConsentDefaults>();
+
+        Assert.True(rule.RequiresOptIn("US"));
+        Assert.False(rule.RequiresOptIn("DE"));
+    }
+
+    [Fact]
+    public void Countries_named_in_configuration_replace_the_default_list()
+    {
+        using var configured = new PanelServices(settings: new Dictionary<string, string>
+        {
+            [$"{PreferencesOptions.Section}:OptInCountries:0"] = "US",
+        });
+        var rule = configured.Get<ConsentDefaults>();
 
         Assert.True(rule.RequiresOptIn("US"));
         Assert.False(rule.RequiresOptIn("DE"));

@@ -1,30 +1,22 @@
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
-public sealed class ConsentLedgerTests : IDisposable
+public sealed class ConsentLedgerTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero),
+    settings: new Dictionary<string, string> { ["Preferences:PolicyVersion"] = "2026-11" })
 {
     private static readonly ConsentKey PartnerEmail = new(MarketingPurpose.PartnerOffers, ContactChannel.Email);
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-    private readonly ConsentLedger ledger;
 
-    public ConsentLedgerTests()
-    {
-        ledger = new ConsentLedger(Options.Create(new PreferencesOptions { PolicyVersion = "2026-11" }), clock, new ConsentChanges());
-        using var db = database.CreateDbContext();
-        TestCustomers.Add(db, "carol");
-    }
+    private ConsentLedger Ledger => Kit.Get<ConsentLedger>();
+
+    // No switch set yet, so each test sees only the records it makes.
+    protected override Task ArrangeAsync() => Kit.Customers.NewAsync("Carol", id: "carol", startingChoices: false);
 
     private async Task ApplyAsync(ConsentKey key, bool granted, ChangeSource source = ChangeSource.Customer)
     {
-        await using var db = database.CreateDbContext();
-        await ledger.ApplyAsync(db, "carol", new Dictionary<ConsentKey, bool> { [key] = granted }, new Actor("carol", "Carol", source));
+        await using var db = Kit.CreateDbContext();
+        await Ledger.ApplyAsync(db, "carol", new Dictionary<ConsentKey, bool> { [key] = granted }, new Actor("carol", "Carol", source));
         await db.SaveChangesAsync();
     }
 
@@ -32,14 +24,14 @@ public sealed class ConsentLedgerTests : IDisposable
     public async Task A_change_appends_a_record_with_before_after_time_source_actor_and_policy_version()
     {
         await ApplyAsync(PartnerEmail, true, ChangeSource.RegistrationDefault);
-        clock.Advance(TimeSpan.FromHours(1));
+        Kit.Clock.Advance(TimeSpan.FromHours(1));
         await ApplyAsync(PartnerEmail, false);
 
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         var last = await db.ConsentRecords.OrderBy(r => r.Id).LastAsync();
         Assert.Equal((true, false, ChangeSource.Customer, "carol", "2026-11"),
             (last.OldGranted, last.NewGranted, last.Source, last.ActorUserId, last.PolicyVersion));
-        Assert.Equal(clock.GetUtcNow().UtcDateTime, last.RecordedAt);
+        Assert.Equal(Kit.Now, last.RecordedAt);
         Assert.False((await db.ConsentStates.SingleAsync()).Granted);
     }
 
@@ -49,17 +41,17 @@ public sealed class ConsentLedgerTests : IDisposable
         await ApplyAsync(PartnerEmail, false);
         await ApplyAsync(PartnerEmail, false);
 
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.Equal(1, await db.ConsentRecords.CountAsync());
     }
 
     [Fact]
     public async Task A_switch_that_does_not_exist_is_refused_and_nothing_is_written()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         var invalid = new ConsentKey(MarketingPurpose.PartnerSharing, ContactChannel.Email);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => ledger.ApplyAsync(db, "carol",
+        await Assert.ThrowsAsync<ArgumentException>(() => Ledger.ApplyAsync(db, "carol",
             new Dictionary<ConsentKey, bool> { [invalid] = true }, new Actor("carol", "Carol", ChangeSource.Customer)));
         Assert.False(await db.ConsentRecords.AnyAsync());
     }
@@ -68,12 +60,10 @@ public sealed class ConsentLedgerTests : IDisposable
     public async Task The_database_refuses_to_change_or_delete_a_consent_record()
     {
         await ApplyAsync(PartnerEmail, true);
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
 
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE ConsentRecords SET NewGranted = 0"));
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM ConsentRecords"));
         Assert.True((await db.ConsentRecords.SingleAsync()).NewGranted);
     }
-
-    public void Dispose() => database.Dispose();
 }

@@ -1,55 +1,57 @@
-using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
-public sealed class ConsentServiceTests : IDisposable
+public sealed class ConsentServiceTests : ServiceTest
 {
-    private readonly TestDatabase database = new();
-    private readonly ConsentChanges changes = new();
-    private readonly ConsentLedger ledger;
+    /// <summary>Every message topic on every channel, and partner sharing: what "Stop all solicitations" is about.</summary>
+    private static readonly ConsentKey[] Solicitations =
+    [
+        new(MarketingPurpose.ComProducts, ContactChannel.Email), new(MarketingPurpose.ComProducts, ContactChannel.Phone),
+        new(MarketingPurpose.ComProducts, ContactChannel.PostalMail), new(MarketingPurpose.PartnerOffers, ContactChannel.Email),
+        new(MarketingPurpose.PartnerOffers, ContactChannel.Phone), new(MarketingPurpose.PartnerOffers, ContactChannel.PostalMail),
+        new(MarketingPurpose.PartnerSharing, ContactChannel.None),
+    ];
 
-    public ConsentServiceTests()
+    private TestCustomer dana = null!;
+    private TestCustomer erik = null!;
+
+    // US customers: registration starts every switch on.
+    protected override async Task ArrangeAsync()
     {
-        var options = Options.Create(new PreferencesOptions());
-        ledger = new ConsentLedger(options, TimeProvider.System, changes);
-        using var db = database.CreateDbContext();
-        foreach (var id in new[] { "dana", "erik" })
-        {
-            TestCustomers.Add(db, id);
-            ledger.ApplyAsync(db, id, new ConsentDefaults(options).For("US"), ConsentDefaults.CountryRule)
-                .GetAwaiter().GetResult();
-        }
-        db.SaveChanges();
+        dana = await Kit.Customers.NewAsync("Dana", id: "dana");
+        erik = await Kit.Customers.NewAsync("Erik", id: "erik");
     }
 
-    private ConsentService ServiceFor(string customerId) => new(database, SignedIn.Customer(customerId, customerId), ledger, changes,
-        Options.Create(new PreferencesOptions()), TimeProvider.System, NullLogger<ConsentService>.Instance);
+    private ConsentService ServiceFor(TestCustomer customer) => Kit.As(customer.Principal).Get<ConsentService>();
 
     [Fact]
     public async Task Stop_all_turns_off_every_solicitation_and_partner_sharing_but_not_usage_statistics()
     {
-        var view = await ServiceFor("dana").StopAllSolicitationsAsync();
+        var view = await ServiceFor(dana).StopAllSolicitationsAsync();
 
         Assert.True(view.NoSolicitations);
-        Assert.All(ConsentKey.Solicitations, k => Assert.False(view.Positions[k], k.Label));
+        Assert.All(Solicitations, k => Assert.False(view.Positions[k], k.Label));
         Assert.True(view.Allows(MarketingPurpose.UsageStatistics));
-        Assert.Equal(7, view.History.Count(h => h.ChangedBy == "You" && !h.After));
+        Assert.Equal(Solicitations.Length, view.History.Count(h => h.ChangedBy == "You" && !h.After));
     }
 
     [Fact]
-    public async Task A_customer_changes_only_their_own_switches()
+    public async Task A_customer_changes_their_own_switch_and_only_their_own()
     {
-        await ServiceFor("dana").SetAsync(new(MarketingPurpose.PartnerOffers, ContactChannel.Phone), false);
+        var partnerCalls = new ConsentKey(MarketingPurpose.PartnerOffers, ContactChannel.Phone);
 
-        Assert.True((await ServiceFor("erik").GetAsync()).Allows(MarketingPurpose.PartnerOffers, ContactChannel.Phone));
-        await using var db = database.CreateDbContext();
-        Assert.Equal(0, await db.ConsentRecords.CountAsync(r => r.CustomerId == "erik" && r.Source == ChangeSource.Customer));
+        var view = await ServiceFor(dana).SetAsync(partnerCalls, false);
+
+        Assert.False(view.Positions[partnerCalls]);
+        Assert.False((await ServiceFor(dana).GetAsync()).Allows(MarketingPurpose.PartnerOffers, ContactChannel.Phone));
+        Assert.True((await ServiceFor(erik).GetAsync()).Allows(MarketingPurpose.PartnerOffers, ContactChannel.Phone));
+        await using var db = Kit.CreateDbContext();
+        var record = await db.ConsentRecords.SingleAsync(r => r.Source == ChangeSource.Customer);
+        Assert.Equal(("dana", MarketingPurpose.PartnerOffers, ContactChannel.Phone, true, false, "dana"),
+            (record.CustomerId, record.Purpose, record.Channel, record.OldGranted, record.NewGranted, record.ActorUserId));
     }
 
     [Fact]
@@ -57,8 +59,8 @@ public sealed class ConsentServiceTests : IDisposable
     {
         var forged = new ConsentKey((MarketingPurpose)42, ContactChannel.Email);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => ServiceFor("dana").SetAsync(forged, true));
-        await using var db = database.CreateDbContext();
+        await Assert.ThrowsAsync<ArgumentException>(() => ServiceFor(dana).SetAsync(forged, true));
+        await using var db = Kit.CreateDbContext();
         Assert.Equal(0, await db.ConsentRecords.CountAsync(r => r.Source == ChangeSource.Customer));
     }
 
@@ -67,10 +69,10 @@ public sealed class ConsentServiceTests : IDisposable
     {
         var danasOtherTab = 0;
         var eriksPage = 0;
-        using var dana = await ServiceFor("dana").WatchAsync(() => { danasOtherTab++; return Task.CompletedTask; });
-        using var erik = await ServiceFor("erik").WatchAsync(() => { eriksPage++; return Task.CompletedTask; });
+        using var danas = await ServiceFor(dana).WatchAsync(() => { danasOtherTab++; return Task.CompletedTask; });
+        using var eriks = await ServiceFor(erik).WatchAsync(() => { eriksPage++; return Task.CompletedTask; });
 
-        await ServiceFor("dana").SetAsync(new(MarketingPurpose.ComProducts, ContactChannel.Email), false);
+        await ServiceFor(dana).SetAsync(new(MarketingPurpose.ComProducts, ContactChannel.Email), false);
 
         Assert.Equal((1, 0), (danasOtherTab, eriksPage));
     }
@@ -78,16 +80,15 @@ public sealed class ConsentServiceTests : IDisposable
     [Fact]
     public async Task The_receipt_holds_every_record_and_the_current_choices()
     {
-        var service = ServiceFor("dana");
+        var service = ServiceFor(dana);
         await service.SetAsync(new(MarketingPurpose.PartnerSharing, ContactChannel.None), false);
 
         var receipt = await service.CreateReceiptAsync();
 
-        Assert.Equal(ConsentKey.All.Count + 1, receipt.Records.Count);
+        // Every switch registration set, and the one change since.
+        Assert.Equal(Kit.Get<ConsentDefaults>().For("US").Count + 1, receipt.Records.Count);
         Assert.False(receipt.CurrentChoices.Single(c => c.Purpose == MarketingPurpose.PartnerSharing).Allowed);
         Assert.Equal("dana@example.com", receipt.Customer.Email);
-        Assert.All(receipt.Records, r => Assert.Equal("2008-06", r.PolicyVersion));
+        Assert.All(receipt.Records, r => Assert.Equal(Kit.Get<IOptions<PreferencesOptions>>().Value.PolicyVersion, r.PolicyVersion));
     }
-
-    public void Dispose() => database.Dispose();
 }

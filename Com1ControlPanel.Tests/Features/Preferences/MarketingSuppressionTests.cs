@@ -1,36 +1,21 @@
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
 /// <summary>The rule the outbox obeys: marketing only to who allows it at delivery; essential always.</summary>
-public sealed class MarketingSuppressionTests : IDisposable
+public sealed class MarketingSuppressionTests() : ServiceTest(services: s => s.AddSingleton<IMailDelivery, CapturingDelivery>())
 {
-    private readonly TestDatabase database = new();
-    private readonly CapturingDelivery delivery = new();
+    private CapturingDelivery Delivery => (CapturingDelivery)Kit.Get<IMailDelivery>();
 
-    public MarketingSuppressionTests()
+    protected override async Task ArrangeAsync()
     {
-        using var db = database.CreateDbContext();
-        TestCustomers.Add(db, "opted-in");
-        TestCustomers.Add(db, "opted-out");
-        TestCustomers.Add(db, "suspended").Status = AccountStatus.Suspended;
-        db.SaveChanges();
-        var ledger = new ConsentLedger(Options.Create(new PreferencesOptions()), TimeProvider.System, new ConsentChanges());
-        foreach (var (id, allows) in new[] { ("opted-in", true), ("opted-out", false), ("suspended", true) })
-        {
-            ledger.ApplyAsync(db, id, ConsentKey.All.ToDictionary(k => k, _ => allows), new Actor(id, id, ChangeSource.Customer))
-                .GetAwaiter().GetResult();
-        }
-        db.SaveChanges();
+        await Kit.Customers.NewAsync("In", id: "opted-in", startingChoices: false, allows: ConsentKey.All);
+        await Kit.Customers.NewAsync("Out", id: "opted-out", startingChoices: false, refuses: ConsentKey.All);
+        await Kit.Customers.NewAsync("Suspended", id: "suspended", startingChoices: false, allows: ConsentKey.All,
+            with: c => c.Status = AccountStatus.Suspended);
     }
 
     private async Task<OutboxMessage> QueueAsync(string recipient, MessageCategory category, string? topic = "PartnerOffers")
@@ -40,9 +25,9 @@ public sealed class MarketingSuppressionTests : IDisposable
             RecipientUserId = recipient, ToAddress = $"{recipient}@example.com", Subject = "News", Category = category,
             Topic = category == MessageCategory.Marketing ? topic : null, PanelText = "News", HtmlBody = "<p>News</p>",
             TextBody = "News", UnsubscribeUrl = category == MessageCategory.Marketing ? "http://localhost/unsubscribe/t" : null,
-            CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            CreatedAt = Kit.Now, NextAttemptAt = Kit.Now,
         };
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
         return message;
@@ -50,11 +35,8 @@ public sealed class MarketingSuppressionTests : IDisposable
 
     private async Task<OutboxStatus> StatusAfterDeliveryAsync(OutboxMessage message)
     {
-        var dispatcher = new OutboxDispatcher(database, delivery, new MarketingSuppression(database), new OutboxSignal(),
-            TimeProvider.System, Options.Create(new MailOptions()), Options.Create(new DataProtectionTokenProviderOptions()),
-            NullLogger<OutboxDispatcher>.Instance);
-        await dispatcher.DeliverDueAsync(CancellationToken.None);
-        await using var db = database.CreateDbContext();
+        await Kit.Get<OutboxDispatcher>().DeliverDueAsync(CancellationToken.None);
+        await using var db = Kit.CreateDbContext();
         return (await db.OutboxMessages.SingleAsync(m => m.Id == message.Id)).Status;
     }
 
@@ -64,8 +46,8 @@ public sealed class MarketingSuppressionTests : IDisposable
         var message = await QueueAsync("opted-out", MessageCategory.Marketing);
 
         Assert.Equal(OutboxStatus.Suppressed, await StatusAfterDeliveryAsync(message));
-        Assert.Empty(delivery.Delivered);
-        await using var db = database.CreateDbContext();
+        Assert.Empty(Delivery.Delivered);
+        await using var db = Kit.CreateDbContext();
         Assert.Null((await db.OutboxMessages.SingleAsync()).HtmlBody);
     }
 
@@ -75,7 +57,7 @@ public sealed class MarketingSuppressionTests : IDisposable
         var message = await QueueAsync("opted-in", MessageCategory.Marketing);
 
         Assert.Equal(OutboxStatus.Sent, await StatusAfterDeliveryAsync(message));
-        var mail = Assert.Single(delivery.Delivered);
+        var mail = Assert.Single(Delivery.Delivered);
         Assert.Equal("<http://localhost/unsubscribe/t>", mail.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
     }
@@ -86,21 +68,16 @@ public sealed class MarketingSuppressionTests : IDisposable
         var message = await QueueAsync("opted-out", MessageCategory.Essential);
 
         Assert.Equal(OutboxStatus.Sent, await StatusAfterDeliveryAsync(message));
-        Assert.Null(Assert.Single(delivery.Delivered).Headers["List-Unsubscribe"]);
+        Assert.Null(Assert.Single(Delivery.Delivered).Headers["List-Unsubscribe"]);
     }
 
     [Fact]
     public async Task The_choice_at_delivery_counts_not_the_choice_when_the_message_was_queued()
     {
         var message = await QueueAsync("opted-in", MessageCategory.Marketing);
-        await using (var db = database.CreateDbContext())
+        using (var customer = Kit.As(Principals.Customer("opted-in")))
         {
-            var ledger = new ConsentLedger(Options.Create(new PreferencesOptions()), TimeProvider.System, new ConsentChanges());
-            await ledger.ApplyAsync(db, "opted-in", new Dictionary<ConsentKey, bool>
-            {
-                [new(MarketingPurpose.PartnerOffers, ContactChannel.Email)] = false,
-            }, new Actor("opted-in", "In", ChangeSource.Customer));
-            await db.SaveChangesAsync();
+            await customer.Get<ConsentService>().SetAsync(new(MarketingPurpose.PartnerOffers, ContactChannel.Email), false);
         }
 
         Assert.Equal(OutboxStatus.Suppressed, await StatusAfterDeliveryAsync(message));
@@ -116,8 +93,6 @@ public sealed class MarketingSuppressionTests : IDisposable
 
         Assert.Equal(OutboxStatus.Suppressed, await StatusAfterDeliveryAsync(message));
     }
-
-    public void Dispose() => database.Dispose();
 
     private sealed class CapturingDelivery : IMailDelivery
     {

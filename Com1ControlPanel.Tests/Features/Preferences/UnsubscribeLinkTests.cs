@@ -1,22 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Com1ControlPanel.Data.DemoData;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
 /// <summary>The unsubscribe link of a marketing email, through HTTP, as mail providers and people use it.</summary>
-public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class UnsubscribeLinkTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private static readonly ConsentKey ProductsByEmail = new(MarketingPurpose.ComProducts, ContactChannel.Email);
 
     /// <summary>A fresh US customer: every switch on, as registration leaves it.</summary>
-    private async Task<string> NewCustomerAsync() =>
-        (await TestCustomers.CreateAsync(app.Services, $"unsub-{Guid.NewGuid():N}@example.com", "Una Subscriber")).Id;
+    private async Task<string> NewCustomerAsync() => (await app.Customers.NewAsync("Una Subscriber")).Id;
 
     private string TokenFor(string customerId, ConsentKey key, Guid? messageId = null) =>
         app.Services.GetRequiredService<UnsubscribeLinks>().TokenFor(new(messageId ?? Guid.NewGuid(), customerId, key));
@@ -56,13 +51,13 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         var customerId = await NewCustomerAsync();
         var before = await SwitchesAsync(customerId);
         var recordsBefore = await RecordsAsync(customerId);
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         var (status, body, response) = await OneClickAsync(client, TokenFor(customerId, ProductsByEmail));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("unsubscribed from: New and upgraded Com 1 products and services by email", body);
+        Assert.Contains($"unsubscribed from: {ProductsByEmail.Label}", body);
         Assert.False(response.Headers.Contains("Set-Cookie"));
         var after = await SwitchesAsync(customerId);
         Assert.True(before[ProductsByEmail]);
@@ -85,12 +80,12 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         var switches = await SwitchesAsync(customerId);
         var records = (await RecordsAsync()).Count;
         var redemptions = await RedemptionsAsync();
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         var (status, body, _) = await OneClickAsync(client, forged);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("This unsubscribe link is not valid. Nothing was changed.", body);
+        Assert.Equal(UnsubscribeEndpoints.InvalidText, body);
         Assert.Equal(records, (await RecordsAsync()).Count);
         Assert.Equal(redemptions, await RedemptionsAsync());
         Assert.Equal(switches, await SwitchesAsync(customerId));
@@ -105,12 +100,12 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         var middle = token.Length / 2;
         var altered = string.Concat(token[..middle], token[middle] == 'A' ? "B" : "A", token[(middle + 1)..]);
         var records = (await RecordsAsync()).Count;
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         var (status, body, _) = await OneClickAsync(client, altered);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("This unsubscribe link is not valid. Nothing was changed.", body);
+        Assert.Equal(UnsubscribeEndpoints.InvalidText, body);
         Assert.Equal(records, (await RecordsAsync()).Count);
         Assert.True((await SwitchesAsync(customerId))[ProductsByEmail]);
     }
@@ -119,7 +114,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
     public async Task A_link_for_a_customer_who_no_longer_exists_is_refused()
     {
         var records = (await RecordsAsync()).Count;
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         var (status, _, _) = await OneClickAsync(client, TokenFor("gone-customer-id", ProductsByEmail));
 
@@ -132,14 +127,12 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
     {
         var customerId = await NewCustomerAsync();
         var token = TokenFor(customerId, ProductsByEmail);
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await OneClickAsync(client, token)).Status);
         // The customer changes their mind in the panel; an old copy of the request must not undo that.
-        await using (var db = app.CreateDbContext())
+        using (var customer = app.As(Principals.Customer(customerId, "Una Subscriber")))
         {
-            await app.Services.GetRequiredService<ConsentLedger>().ApplyAsync(db, customerId,
-                new Dictionary<ConsentKey, bool> { [ProductsByEmail] = true }, new Actor(customerId, "Una Subscriber", ChangeSource.Customer));
-            await db.SaveChangesAsync();
+            await customer.Get<ConsentService>().SetAsync(ProductsByEmail, true);
         }
         var records = (await RecordsAsync()).Count;
 
@@ -155,7 +148,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
     public async Task A_link_whose_switch_is_already_off_still_says_unsubscribed_and_records_nothing_new()
     {
         var customerId = await NewCustomerAsync();
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await OneClickAsync(client, TokenFor(customerId, ProductsByEmail))).Status);
         var records = (await RecordsAsync()).Count;
         var redemptions = await RedemptionsAsync();
@@ -174,7 +167,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         var customerId = await NewCustomerAsync();
         var token = TokenFor(customerId, ProductsByEmail);
         var records = (await RecordsAsync()).Count;
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         // Twice, as a mail scanner and then the customer would.
         using var scanned = await client.GetAsync($"/unsubscribe/{token}");
@@ -183,7 +176,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("New and upgraded Com 1 products and services by email", html);
+        Assert.Contains(ProductsByEmail.Label, html);
         Assert.Contains($"action=\"unsubscribe/{token}\"", html);
         Assert.Contains("id=\"unsubscribe-confirm\"", html);
         Assert.Equal(records, (await RecordsAsync()).Count);
@@ -194,7 +187,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
     [Fact]
     public async Task Opening_a_changed_link_says_it_is_not_valid_and_offers_no_button()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         using var page = await client.GetAsync("/unsubscribe/not-a-token");
 
@@ -208,7 +201,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
     public async Task The_button_of_the_page_unsubscribes_and_leads_to_a_result_page()
     {
         var customerId = await NewCustomerAsync();
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/unsubscribe/{TokenFor(customerId, ProductsByEmail)}")
         {
             Content = new FormUrlEncodedContent([]),
@@ -223,7 +216,7 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
         Assert.False((await SwitchesAsync(customerId))[ProductsByEmail]);
         var html = await client.GetStringAsync(result);
         Assert.Contains("You&#x27;re unsubscribed", html);
-        Assert.Contains("New and upgraded Com 1 products and services by email", html);
+        Assert.Contains(ProductsByEmail.Label, html);
         Assert.Contains("Essential notices about your account keep coming", html);
         Assert.Contains("href=\"preferences\"", html);
     }
@@ -231,22 +224,20 @@ public sealed class UnsubscribeLinkTests(PanelAppFactory app) : IClassFixture<Pa
     [Fact]
     public async Task A_link_for_one_customer_never_touches_another_customers_switches()
     {
-        await using var db = app.CreateDbContext();
-        var alice = (await db.Users.SingleAsync(u => u.Email == "alice@example.com")).Id;
-        var bob = (await db.Users.SingleAsync(u => u.Email == "bob@example.com")).Id;
-        var bobsSwitches = await SwitchesAsync(bob);
-        var bobsRecords = (await RecordsAsync(bob)).Count;
-        // Bob, signed in, uses a link that was sent to alice: the link still speaks for alice only.
-        using var client = app.CreateClient();
-        using var signIn = await FormPost.SignInAsync(client, "bob@example.com", DemoAccounts.Password);
+        var ana = await NewCustomerAsync();
+        var ben = await app.Customers.NewAsync("Ben Bystander");
+        var bensSwitches = await SwitchesAsync(ben.Id);
+        var bensRecords = (await RecordsAsync(ben.Id)).Count;
+        // Ben, signed in, uses a link that was sent to Ana: the link still speaks for Ana only.
+        using var client = await app.Client().SignedInAsync(ben.Email);
 
-        var (status, _, _) = await OneClickAsync(client, TokenFor(alice, ProductsByEmail));
+        var (status, _, _) = await OneClickAsync(client, TokenFor(ana, ProductsByEmail));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(bobsSwitches, await SwitchesAsync(bob));
-        Assert.Equal(bobsRecords, (await RecordsAsync(bob)).Count);
-        Assert.False((await SwitchesAsync(alice))[ProductsByEmail]);
-        Assert.Equal(alice, (await RecordsAsync(alice))[^1].ActorUserId);
+        Assert.Equal(bensSwitches, await SwitchesAsync(ben.Id));
+        Assert.Equal(bensRecords, (await RecordsAsync(ben.Id)).Count);
+        Assert.False((await SwitchesAsync(ana))[ProductsByEmail]);
+        Assert.Equal(ana, (await RecordsAsync(ana))[^1].ActorUserId);
     }
 
     private async Task<int> RedemptionsForAsync(string customerId)

@@ -1,46 +1,33 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Infrastructure.Hosting;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
-public sealed class UnsubscribeServiceTests : IDisposable
+public sealed class UnsubscribeServiceTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero))
 {
     private static readonly ConsentKey ProductsByEmail = new(MarketingPurpose.ComProducts, ContactChannel.Email);
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-    private readonly UnsubscribeLinks links = new(new EphemeralDataProtectionProvider(), new PanelLinks(Options.Create(new PanelOptions())));
-    private readonly ConsentLedger ledger;
     private readonly ListLogger log = new();
 
-    public UnsubscribeServiceTests()
-    {
-        ledger = new ConsentLedger(Options.Create(new PreferencesOptions()), clock, new ConsentChanges());
-        using var db = database.CreateDbContext();
-        TestCustomers.Add(db, "dora", "Dora Secretname");
-        ledger.ApplyAsync(db, "dora", new Dictionary<ConsentKey, bool> { [ProductsByEmail] = true }, Actor.System)
-            .GetAwaiter().GetResult();
-        db.SaveChanges();
-    }
+    private UnsubscribeLinks Links => Kit.Get<UnsubscribeLinks>();
 
-    private UnsubscribeService Service(IDbContextFactory<AppDbContext> factory) => new(factory, links, ledger, clock, log);
+    protected override Task ArrangeAsync() =>
+        Kit.Customers.NewAsync("Dora Secretname", id: "dora", startingChoices: false, allows: [ProductsByEmail]);
+
+    /// <summary>The service a link's request uses (nobody signed in), on <paramref name="database"/> when given.</summary>
+    private UnsubscribeService Service(IDbContextFactory<AppDbContext>? database = null) =>
+        Kit.As(Principals.Visitor).Make<UnsubscribeService>(database is null ? [log] : [database, log]);
 
     [Fact]
     public async Task When_two_presses_of_one_link_race_the_loser_is_told_it_was_used_and_nothing_is_recorded_twice()
     {
         var messageId = Guid.NewGuid();
-        var token = links.TokenFor(new(messageId, "dora", ProductsByEmail));
+        var token = Links.TokenFor(new(messageId, "dora", ProductsByEmail));
         // The other press saves its redemption after this one checked for it, just before this one saves.
-        var racing = new RacingFactory(database, () =>
+        var racing = new RacingFactory(Kit.Database, () =>
         {
-            using var other = database.CreateDbContext();
+            using var other = Kit.Database.CreateDbContext();
             other.UnsubscribeRedemptions.Add(new UnsubscribeRedemption { MessageId = messageId, CustomerId = "dora" });
             other.SaveChanges();
         });
@@ -48,7 +35,7 @@ public sealed class UnsubscribeServiceTests : IDisposable
         var outcome = await Service(racing).RedeemAsync(token);
 
         Assert.Equal(UnsubscribeStatus.AlreadyUsed, outcome.Status);
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.Equal(1, await db.UnsubscribeRedemptions.CountAsync());
         Assert.Equal(0, await db.ConsentRecords.CountAsync(r => r.Source == ChangeSource.UnsubscribeLink));
     }
@@ -57,8 +44,8 @@ public sealed class UnsubscribeServiceTests : IDisposable
     public async Task The_log_names_the_message_but_never_the_token_or_the_customer()
     {
         var messageId = Guid.NewGuid();
-        var token = links.TokenFor(new(messageId, "dora", ProductsByEmail));
-        var service = Service(database);
+        var token = Links.TokenFor(new(messageId, "dora", ProductsByEmail));
+        var service = Service();
 
         Assert.Equal(UnsubscribeStatus.Unsubscribed, (await service.RedeemAsync(token)).Status);
         Assert.Equal(UnsubscribeStatus.AlreadyUsed, (await service.RedeemAsync(token)).Status);
@@ -77,19 +64,17 @@ public sealed class UnsubscribeServiceTests : IDisposable
     [Fact]
     public async Task Looking_at_a_link_changes_nothing_and_tells_whether_it_was_used()
     {
-        var token = links.TokenFor(new(Guid.NewGuid(), "dora", ProductsByEmail));
-        var service = Service(database);
+        var token = Links.TokenFor(new(Guid.NewGuid(), "dora", ProductsByEmail));
+        var service = Service();
 
         var before = await service.PreviewAsync(token);
         await service.RedeemAsync(token);
         var after = await service.PreviewAsync(token);
 
-        Assert.Equal((UnsubscribeStatus.Ready, "New and upgraded Com 1 products and services by email"), (before.Status, before.What));
+        Assert.Equal((UnsubscribeStatus.Ready, ProductsByEmail.Label), (before.Status, before.What));
         Assert.Equal(UnsubscribeStatus.AlreadyUsed, after.Status);
-        Assert.Equal(UnsubscribeStatus.Invalid, (await service.PreviewAsync(links.TokenFor(new(Guid.NewGuid(), "nobody", ProductsByEmail)))).Status);
+        Assert.Equal(UnsubscribeStatus.Invalid, (await service.PreviewAsync(Links.TokenFor(new(Guid.NewGuid(), "nobody", ProductsByEmail)))).Status);
     }
-
-    public void Dispose() => database.Dispose();
 
     /// <summary>Contexts that run <paramref name="beforeFirstSave"/> once, as another request would in between.</summary>
     private sealed class RacingFactory(TestDatabase database, Action beforeFirstSave) : IDbContextFactory<AppDbContext>

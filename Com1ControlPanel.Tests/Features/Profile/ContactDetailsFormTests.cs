@@ -1,49 +1,16 @@
 using Bunit;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Profile;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace Com1ControlPanel.Tests.Features.Profile;
 
-public sealed class ContactDetailsFormTests : BunitContext, IAsyncLifetime
+public sealed class ContactDetailsFormTests() : ComponentTest(interactive: false)
 {
-    private readonly TestDatabase database = new();
-
-    public ContactDetailsFormTests()
-    {
-        using (var db = database.CreateDbContext())
-        {
-            TestCustomers.Add(db, "alice", "Alice Test");
-        }
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        // Created by a factory, so the container deletes the database file when the test ends.
-        Services.AddSingleton<IDbContextFactory<AppDbContext>>(_ => database);
-        Services.AddSingleton(SignedIn.Customer("alice"));
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(new Com1ControlPanel.Features.Customers.CustomerChanges(TimeProvider.System, NullLogger<Com1ControlPanel.Features.Customers.CustomerChanges>.Instance));
-        Services.AddSingleton<ProfileService>();
-    }
+    protected override async Task ArrangeAsync() => SignIn((await Kit.Customers.NewAsync("Alice Test", id: "alice")).Principal);
 
     private async Task<IRenderedComponent<ContactDetailsForm>> RenderFormAsync()
     {
         var form = (await Services.GetRequiredService<ProfileService>().GetAsync()).Form;
-        // MudBlazor's pickers need their popover host on the page, as the layout provides it in the app.
-        var host = Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<ContactDetailsForm>(1);
-            builder.AddComponentParameter(2, nameof(ContactDetailsForm.Form), form);
-            builder.CloseComponent();
-        });
+        var host = RenderPage<ContactDetailsForm>(new Dictionary<string, object?> { [nameof(ContactDetailsForm.Form)] = form });
         return host.FindComponent<ContactDetailsForm>();
     }
 
@@ -81,12 +48,7 @@ public sealed class ContactDetailsFormTests : BunitContext, IAsyncLifetime
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.Contains("Enter your full name", FieldText(form, "profile-fullname")));
-        await using var db = database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.Equal("Alice Test", (await db.Customers.SingleAsync()).FullName);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's pickers hold services that can only be disposed asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
 
 namespace Com1ControlPanel.Tests.Features.Profile;
@@ -49,7 +50,7 @@ public sealed class ProfileFormTests
     public void An_overlong_street_is_an_error_on_the_street()
     {
         var form = Valid();
-        form.Street = new string('x', 201);
+        form.Street = new string('x', ContactLimits.Street + 1);
         Assert.Equal([nameof(ProfileForm.Street)], MembersWithErrors(form));
     }
 
@@ -57,7 +58,7 @@ public sealed class ProfileFormTests
     public void An_overlong_postal_code_gets_one_error_on_the_postal_code()
     {
         var form = Valid();
-        form.PostalCode = "1234567890123";
+        form.PostalCode = new string('1', ContactLimits.PostalCode + 1);
         Assert.Single(Validate(form), r => r.MemberNames.Contains(nameof(ProfileForm.PostalCode)));
     }
 

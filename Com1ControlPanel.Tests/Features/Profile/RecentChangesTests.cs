@@ -1,18 +1,11 @@
 using Bunit;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Profile;
-using MudBlazor.Services;
 
 namespace Com1ControlPanel.Tests.Features.Profile;
 
-public sealed class RecentChangesTests : BunitContext
+public sealed class RecentChangesTests() : ComponentTest(interactive: false)
 {
-    public RecentChangesTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Fact]
     public void Without_changes_it_says_what_will_appear_here()
     {

@@ -1,7 +1,6 @@
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
 
 namespace Com1ControlPanel.Tests.Features.Support;
 
@@ -14,15 +13,15 @@ public sealed class SupportAccessRulesTests
 
     [Fact]
     public void An_agent_signed_in_with_a_second_factor_may_act_in_an_active_customer_account() =>
-        Assert.Null(Refusal(SupportPrincipals.Agent(), Alice));
+        Assert.Null(Refusal(Principals.Agent(), Alice));
 
     [Fact]
     public void Staff_accounts_are_refused() =>
-        Assert.Equal(SupportRefusal.TargetIsStaff, Refusal(SupportPrincipals.Agent(), Alice with { IsStaff = true }));
+        Assert.Equal(SupportRefusal.TargetIsStaff, Refusal(Principals.Agent(), Alice with { IsStaff = true }));
 
     [Fact]
     public void The_agents_own_account_is_refused() =>
-        Assert.Equal(SupportRefusal.OwnAccount, Refusal(SupportPrincipals.Agent(id: "alice"), Alice));
+        Assert.Equal(SupportRefusal.OwnAccount, Refusal(Principals.Agent(id: "alice"), Alice));
 
     [Theory]
     [InlineData(AccountStatus.Suspended, false)]
@@ -30,16 +29,16 @@ public sealed class SupportAccessRulesTests
     [InlineData(AccountStatus.Active, true)]
     public void Locked_suspended_and_closed_accounts_are_refused(AccountStatus status, bool lockedOut) =>
         Assert.Equal(SupportRefusal.AccountLockedOrClosed,
-            Refusal(SupportPrincipals.Agent(), Alice with { Status = status, IsLockedOut = lockedOut }));
+            Refusal(Principals.Agent(), Alice with { Status = status, IsLockedOut = lockedOut }));
 
     [Fact]
     public void Starting_from_inside_another_session_is_refused() =>
-        Assert.Equal(SupportRefusal.AlreadyInSession, Refusal(SupportPrincipals.InSession("bob", Guid.NewGuid()), Alice));
+        Assert.Equal(SupportRefusal.AlreadyInSession, Refusal(Principals.InSession("bob", Guid.NewGuid()), Alice));
 
     [Fact]
     public void An_agent_without_a_second_factor_is_refused_unless_the_setting_is_off()
     {
-        var agent = SupportPrincipals.Agent(secondFactor: false);
+        var agent = Principals.Agent(secondFactor: false);
         Assert.Equal(SupportRefusal.TwoFactorRequired, Refusal(agent, Alice, requireTwoFactor: true));
         Assert.Null(Refusal(agent, Alice, requireTwoFactor: false));
     }
@@ -50,7 +49,7 @@ public sealed class SupportAccessRulesTests
     [InlineData(Roles.ComplianceOfficer)]
     [InlineData(Roles.Admin)]
     public void Only_support_agents_may_act_in_an_account(string role) =>
-        Assert.Equal(SupportRefusal.NotAnAgent, Refusal(SignedIn.As("someone", "Someone", role), Alice));
+        Assert.Equal(SupportRefusal.NotAnAgent, Refusal(Principals.Of("someone", "Someone", role), Alice));
 
     [Fact]
     public void Visitors_are_refused() =>
@@ -58,7 +57,7 @@ public sealed class SupportAccessRulesTests
 
     [Fact]
     public void An_unknown_account_is_an_invalid_request() =>
-        Assert.Equal(SupportRefusal.InvalidRequest, Refusal(SupportPrincipals.Agent(), null));
+        Assert.Equal(SupportRefusal.InvalidRequest, Refusal(Principals.Agent(), null));
 
     [Fact]
     public void Every_refusal_tells_the_agent_its_own_reason() =>

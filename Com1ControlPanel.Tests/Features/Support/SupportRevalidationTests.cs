@@ -1,7 +1,6 @@
 using System.Net;
-using Com1ControlPanel.Data.DemoData;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
+using Com1ControlPanel.Features.Support;
+using Microsoft.AspNetCore.Identity;
 
 namespace Com1ControlPanel.Tests.Features.Support;
 
@@ -11,31 +10,27 @@ namespace Com1ControlPanel.Tests.Features.Support;
 /// </summary>
 public sealed class SupportRevalidationTests : IDisposable
 {
-    private readonly SupportApp support = new(revalidateEveryRequest: true);
+    // The stamp is checked on every request, so every request rebuilds the principal.
+    private readonly PanelApp app = PanelApp.With(SupportApp.Options.WithServices(s =>
+        s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)) with { FakeClock = true });
 
-    public void Dispose() => support.Dispose();
+    public void Dispose() => app.Dispose();
 
     [Fact]
     public async Task The_agent_stays_the_actor_after_the_principal_is_rebuilt()
     {
-        var alice = await support.UserIdAsync("alice@example.com");
-        var client = await SupportApp.SignedInAsync(support.Client(), "agent@com1.test", DemoAccounts.Password);
-        using (var started = await SupportApp.StartAsync(client, alice))
-        {
-            Assert.Equal("/", started.Headers.Location?.OriginalString);
-        }
+        var session = await app.StartSupportSessionAsync();
 
-        support.Clock.Advance(TimeSpan.FromMinutes(1));
-        var dashboard = await client.GetStringAsync("/");
-        using var password = await client.GetAsync("/Account/Manage/ChangePassword");
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var dashboard = await session.AgentBrowser.GetStringAsync("/");
+        using var password = await session.AgentBrowser.GetAsync("/Account/Manage/ChangePassword");
 
         Assert.Contains("is acting in this account", dashboard);
         Assert.Equal("/support/not-allowed", password.Headers.Location?.OriginalString);
-        using var ended = await SupportApp.PostAsync(client, "/support/sessions/end", []);
+        using var ended = await session.AgentBrowser.EndSupportSessionAsync();
         Assert.StartsWith("/support?ended=", ended.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/support")).StatusCode);
-        await using var db = support.CreateDbContext();
-        Assert.Equal(Com1ControlPanel.Features.Support.SessionEnding.EndedByAgent,
-            (await db.SupportSessions.SingleAsync(s => s.Ticket == "T-100")).Ending);
+        Assert.Equal(HttpStatusCode.OK, (await session.AgentBrowser.GetAsync("/support")).StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(SessionEnding.EndedByAgent, (await db.SupportSessions.SingleAsync(s => s.Id == session.SessionId)).Ending);
     }
 }

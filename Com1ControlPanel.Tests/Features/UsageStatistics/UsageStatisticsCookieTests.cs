@@ -1,9 +1,5 @@
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.UsageStatistics;
-using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.UsageStatistics;
 
@@ -11,7 +7,7 @@ namespace Com1ControlPanel.Tests.Features.UsageStatistics;
 /// The statistics cookie appears only where it is allowed (a signed-in customer who allows it: anonymous visitors have
 /// consented to nothing yet), and only allowed visits are counted.
 /// </summary>
-public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class UsageStatisticsCookieTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private static async Task<HttpResponseMessage> LoadAsync(HttpClient client, string path, bool privacySignal = false)
     {
@@ -29,28 +25,18 @@ public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixt
         && cookies.Any(c => c.StartsWith($"{UsageStatisticsCookie.CookieName}=", StringComparison.Ordinal)
             && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A new US customer (who allows statistics, as registration starts them) or one who turned them off, signed in.</summary>
     private async Task<HttpClient> SignedInAsync(bool allowsStatistics)
     {
-        var email = $"usage-{Guid.NewGuid():N}"[..16] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(app.Services, email, "Uma Usage");
-        if (!allowsStatistics)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            await using var db = app.CreateDbContext();
-            await scope.ServiceProvider.GetRequiredService<ConsentLedger>().ApplyAsync(db, customer.Id,
-                new Dictionary<ConsentKey, bool> { [new(MarketingPurpose.UsageStatistics, ContactChannel.None)] = false },
-                new Actor(customer.Id, "Uma Usage", ChangeSource.Customer));
-            await db.SaveChangesAsync();
-        }
-        var client = app.CreateClient();
-        (await FormPost.SignInAsync(client, email, TestCustomers.Password)).Dispose();
-        return client;
+        var customer = await app.Customers.NewAsync("Uma Usage",
+            refuses: allowsStatistics ? [] : [new ConsentKey(MarketingPurpose.UsageStatistics, ContactChannel.None)]);
+        return await app.Client().SignedInAsync(customer.Email);
     }
 
     [Fact]
     public async Task An_anonymous_visitor_gets_no_statistics_cookie_before_consenting()
     {
-        using var client = app.CreateClient();
+        using var client = app.Client();
         using var response = await LoadAsync(client, "/Account/Login");
 
         Assert.False(SetsStatisticsCookie(response));
@@ -59,7 +45,7 @@ public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixt
     [Fact]
     public async Task An_anonymous_visitor_whose_browser_sends_the_privacy_signal_gets_no_statistics_cookie()
     {
-        using var client = app.CreateClient();
+        using var client = app.Client();
         using var response = await LoadAsync(client, "/Account/Login", privacySignal: true);
 
         Assert.False(SetsStatisticsCookie(response));
@@ -88,21 +74,27 @@ public sealed class UsageStatisticsCookieTests(PanelAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task Allowed_visits_are_counted_by_route_and_refused_ones_are_not()
+    public async Task Allowed_visits_are_counted_by_route_not_by_address_and_refused_ones_are_not()
     {
+        const string route = "/status/{Code:int}";
         var counter = app.Services.GetRequiredService<UsageCounter>();
         await counter.FlushAsync();
-        var before = await CountAsync("/messages");
+        var before = await CountAsync(route);
         using var allows = await SignedInAsync(allowsStatistics: true);
         using var refuses = await SignedInAsync(allowsStatistics: false);
-        using var anonymous = app.CreateClient();
+        using var anonymous = app.Client();
 
-        (await LoadAsync(allows, "/messages")).Dispose();
-        (await LoadAsync(refuses, "/messages")).Dispose();
+        // Two addresses of one page: counted as one page, whatever the address says.
+        (await LoadAsync(allows, "/status/403")).Dispose();
+        (await LoadAsync(allows, "/status/400")).Dispose();
+        (await LoadAsync(refuses, "/status/404")).Dispose();
+        (await LoadAsync(anonymous, "/status/500")).Dispose();
         (await LoadAsync(anonymous, "/Account/ForgotPassword")).Dispose();
         await counter.FlushAsync();
 
-        Assert.Equal((before.Views + 1, before.NewVisitors + 1), await CountAsync("/messages"));
+        Assert.Equal((before.Views + 2, before.NewVisitors + 1), await CountAsync(route));
+        Assert.Equal((0, 0), await CountAsync("/status/403"));
+        Assert.Equal((0, 0), await CountAsync("/status/400"));
         Assert.Equal((0, 0), await CountAsync("/Account/ForgotPassword"));
     }
 

@@ -1,11 +1,8 @@
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Infrastructure.Email;
 
-public sealed class OutboxTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class OutboxTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private Outbox Outbox => app.Services.GetRequiredService<Outbox>();
 

@@ -1,8 +1,7 @@
-using Com1ControlPanel.Tests.Support;
 
 namespace Com1ControlPanel.Tests.Infrastructure.Logging;
 
-public sealed class CorrelationIdTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class CorrelationIdTests(PanelApp app) : IClassFixture<PanelApp>
 {
     private const string Header = "X-Correlation-Id";
 
@@ -13,7 +12,7 @@ public sealed class CorrelationIdTests(PanelAppFactory app) : IClassFixture<Pane
     [InlineData("/")]
     public async Task Every_response_has_a_correlation_id(string path)
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var response = await client.GetAsync(path);
 
         Assert.Matches("^[A-Za-z0-9-]{8,64}$", Assert.Single(response.Headers.GetValues(Header)));
@@ -22,7 +21,7 @@ public sealed class CorrelationIdTests(PanelAppFactory app) : IClassFixture<Pane
     [Fact]
     public async Task Two_requests_get_different_ids()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var first = await client.GetAsync("/health");
         using var second = await client.GetAsync("/health");
 
@@ -32,7 +31,7 @@ public sealed class CorrelationIdTests(PanelAppFactory app) : IClassFixture<Pane
     [Fact]
     public async Task A_callers_sane_id_is_kept_so_logs_can_be_followed_across_services()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Add(Header, "caller-id-1234");
         using var response = await client.SendAsync(request);
@@ -43,7 +42,7 @@ public sealed class CorrelationIdTests(PanelAppFactory app) : IClassFixture<Pane
     [Fact]
     public async Task A_callers_id_with_markup_is_replaced_not_echoed()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.TryAddWithoutValidation(Header, "<script>alert(1)</script>");
         using var response = await client.SendAsync(request);

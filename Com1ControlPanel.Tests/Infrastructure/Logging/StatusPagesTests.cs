@@ -1,14 +1,13 @@
 using System.Net;
-using Com1ControlPanel.Tests.Support;
 
 namespace Com1ControlPanel.Tests.Infrastructure.Logging;
 
-public sealed class StatusPagesTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class StatusPagesTests(PanelApp app) : IClassFixture<PanelApp>
 {
     [Fact]
     public async Task The_health_endpoint_answers_ok_when_the_database_is_reachable()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -18,7 +17,7 @@ public sealed class StatusPagesTests(PanelAppFactory app) : IClassFixture<PanelA
     [Fact]
     public async Task An_unknown_address_answers_404_with_the_friendly_page()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var response = await client.GetAsync("/this/page/does-not-exist");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

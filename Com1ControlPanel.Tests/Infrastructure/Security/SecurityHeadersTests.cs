@@ -1,8 +1,7 @@
-using Com1ControlPanel.Tests.Support;
 
 namespace Com1ControlPanel.Tests.Infrastructure.Security;
 
-public sealed class SecurityHeadersTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class SecurityHeadersTests(PanelApp app) : IClassFixture<PanelApp>
 {
     [Theory]
     [InlineData("/Account/Login")]
@@ -10,7 +9,7 @@ public sealed class SecurityHeadersTests(PanelAppFactory app) : IClassFixture<Pa
     [InlineData("/no-such-page")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
         using var response = await client.GetAsync(path);
 
         // A browser enforces every Content-Security-Policy header it gets, so each one must be safe on its own.

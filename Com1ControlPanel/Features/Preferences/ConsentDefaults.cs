@@ -5,7 +5,7 @@ namespace Com1ControlPanel.Features.Preferences;
 
 /// <summary>
 /// The starting position of every switch for a new customer: all off where consent must come first
-/// (<see cref="PreferencesOptions.OptInCountries"/>), all on elsewhere, where the policy lets customers opt out.
+/// (<see cref="PreferencesOptions.OptInCountriesInForce"/>), all on elsewhere, where the policy lets customers opt out.
 /// </summary>
 public sealed class ConsentDefaults(IOptions<PreferencesOptions> options)
 {
@@ -13,7 +13,7 @@ public sealed class ConsentDefaults(IOptions<PreferencesOptions> options)
     public static readonly Actor CountryRule = new("system", "Com 1 Control Panel", ChangeSource.RegistrationDefault);
 
     public bool RequiresOptIn(string countryCode) =>
-        options.Value.OptInCountries.Contains(countryCode, StringComparer.OrdinalIgnoreCase);
+        options.Value.OptInCountriesInForce.Contains(countryCode, StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyDictionary<ConsentKey, bool> For(string countryCode)
     {

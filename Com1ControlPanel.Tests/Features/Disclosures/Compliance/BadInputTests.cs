@@ -5,10 +5,8 @@ using static Com1ControlPanel.Tests.Features.Disclosures.Compliance.ComplianceTe
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
 /// <summary>What a mistaken or forged recording gets: a message at the field it concerns, and nothing written.</summary>
-public sealed class BadInputTests : IDisposable
+public sealed class BadInputTests : ComplianceTest
 {
-    private readonly ComplianceTestData data = new();
-
     [Theory]
     [InlineData("unknown data category", "Categories", "Choose the kinds of data from the list.")]
     [InlineData("no data category", "Categories", "Choose at least one kind of data that was shared.")]
@@ -30,7 +28,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("unknown service", "Service", "Choose a service from the list.")]
     public async Task Bad_input_is_refused_with_a_clear_message_at_its_field_and_nothing_is_written(string mistake, string field, string message)
     {
-        var customer = data.Customer("alice");
+        var customer = await Kit.CustomerAsync("alice");
         var draft = Draft();
         var audience = DisclosureAudience.One(customer);
         switch (mistake)
@@ -56,24 +54,23 @@ public sealed class BadInputTests : IDisposable
             default: throw new ArgumentOutOfRangeException(nameof(mistake));
         }
 
-        var result = await data.Recorder.RecordAsync(draft, audience);
+        var result = await Recorder.RecordAsync(draft, audience);
 
         var invalid = Assert.IsType<DisclosureRecordResult.Invalid>(result);
         Assert.Contains(message, invalid.Errors[field]);
-        Assert.Equal((0, 0, 0, 0, 0, 0), await data.WrittenAsync());
-        Assert.Empty(data.Queue.Drain());
+        Assert.Equal((0, 0, 0, 0, 0, 0), await Kit.WrittenAsync());
+        Assert.Empty(Queue.Drain());
     }
 
     [Fact]
     public async Task A_group_that_reaches_nobody_is_refused_and_nothing_is_written()
     {
-        data.Customer("alice");
+        await Kit.CustomerAsync("alice");
 
-        var result = await data.Recorder.RecordAsync(Draft(), DisclosureAudience.List("nobody@example.com"));
+        var result = await Recorder.RecordAsync(Draft(), DisclosureAudience.List("nobody@example.com"));
 
-        Assert.Equal(DisclosureRecorder.NobodyRefusal, Assert.IsType<DisclosureRecordResult.Refused>(result).Reason);
-        Assert.Equal((0, 0, 0, 0, 0, 0), await data.WrittenAsync());
+        Assert.Equal("Nobody in this audience can receive this disclosure, so nothing was recorded. Check the preview: everyone is excluded.",
+            Assert.IsType<DisclosureRecordResult.Refused>(result).Reason);
+        Assert.Equal((0, 0, 0, 0, 0, 0), await Kit.WrittenAsync());
     }
-
-    public void Dispose() => data.Dispose();
 }

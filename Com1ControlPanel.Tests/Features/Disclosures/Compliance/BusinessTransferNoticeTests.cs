@@ -2,16 +2,13 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Compliance;
 using Com1ControlPanel.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 using static Com1ControlPanel.Tests.Features.Disclosures.Compliance.ComplianceTestData;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
 /// <summary>Customers affected by a business transfer are always told, by an Essential email, now or when the law allows.</summary>
-public sealed class BusinessTransferNoticeTests : IDisposable
+public sealed class BusinessTransferNoticeTests : ComplianceTest
 {
-    private readonly ComplianceTestData data = new();
-
     private static DisclosureDraft Transfer(NoticeRule notice = NoticeRule.NotifyNow, DateTime? delayedUntil = null) =>
         Draft(DisclosureGround.BusinessTransfer, DataCategories.Name | DataCategories.EmailAddress | DataCategories.ChoiceOfServices,
             RecipientCategory.Acquirer, "Nimbus Hosting Group plc", notice, delayedUntil);
@@ -21,19 +18,19 @@ public sealed class BusinessTransferNoticeTests : IDisposable
     {
         string[] affected =
         [
-            data.Customer("a", service: Service.RemoteBackup),
-            data.Customer("b", service: Service.RemoteBackup),
+            await Kit.CustomerAsync("a", service: Service.RemoteBackup),
+            await Kit.CustomerAsync("b", service: Service.RemoteBackup),
             // Opting out of partner sharing does not stop the news that their account moves to another company.
-            data.Customer("c", optedOutOfPartnerSharing: true, service: Service.RemoteBackup),
+            await Kit.CustomerAsync("c", optedOutOfPartnerSharing: true, service: Service.RemoteBackup),
         ];
-        var other = data.Customer("other", service: Service.SeoSem);
+        var other = await Kit.CustomerAsync("other", service: Service.SeoSem);
 
-        Assert.IsType<DisclosureRecordResult.Writing>(await data.Recorder.RecordAsync(Transfer(), DisclosureAudience.Subscribers(Service.RemoteBackup)));
-        await data.WriteQueuedAsync();
-        var told = await data.Notices.RunOnceAsync();
+        Assert.IsType<DisclosureRecordResult.Writing>(await Recorder.RecordAsync(Transfer(), DisclosureAudience.Subscribers(Service.RemoteBackup)));
+        await Kit.WriteQueuedAsync();
+        var told = await Notices.RunOnceAsync();
 
         Assert.Equal(3, told);
-        await using var db = data.Database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         var emails = await db.OutboxMessages.AsNoTracking().ToListAsync();
         Assert.Equal(affected, emails.Select(m => m.RecipientUserId).Order());
         Assert.All(emails, m =>
@@ -42,26 +39,26 @@ public sealed class BusinessTransferNoticeTests : IDisposable
             Assert.Equal("Com 1 shared some of your data", m.Subject);
             Assert.Contains("Nimbus Hosting Group plc", m.TextBody);
         });
-        Assert.Equal(affected, (await db.Notifications.Where(n => n.UserId != OfficerId).Select(n => n.UserId).ToListAsync()).Order());
+        Assert.Equal(affected, (await db.Notifications.Where(n => n.UserId != Officer.Id).Select(n => n.UserId).ToListAsync()).Order());
         Assert.False(await db.DisclosureEntries.AnyAsync(e => e.CustomerId == other));
     }
 
     [Fact]
     public async Task A_transfer_delayed_by_law_tells_nobody_until_the_date_then_tells_everyone_once()
     {
-        string[] affected = [data.Customer("a"), data.Customer("b")];
+        string[] affected = [await Kit.CustomerAsync("a"), await Kit.CustomerAsync("b")];
         var until = Now.Date.AddDays(30);
 
-        await data.Recorder.RecordAsync(Transfer(NoticeRule.DelayedUntil, until), DisclosureAudience.Everyone);
-        await data.WriteQueuedAsync();
-        Assert.Equal(0, await data.Notices.RunOnceAsync());
-        Assert.Equal((1, 0, 2, 0, 0, 1), await data.WrittenAsync());
+        await Recorder.RecordAsync(Transfer(NoticeRule.DelayedUntil, until), DisclosureAudience.Everyone);
+        await Kit.WriteQueuedAsync();
+        Assert.Equal(0, await Notices.RunOnceAsync());
+        Assert.Equal((1, 0, 2, 0, 0, 1), await Kit.WrittenAsync());
 
-        data.Clock.SetUtcNow(until.AddMinutes(1));
-        Assert.Equal(2, await data.Notices.RunOnceAsync());
-        Assert.Equal(0, await data.Notices.RunOnceAsync());
+        Kit.Clock.SetUtcNow(until.AddMinutes(1));
+        Assert.Equal(2, await Notices.RunOnceAsync());
+        Assert.Equal(0, await Notices.RunOnceAsync());
 
-        await using var db = data.Database.CreateDbContext();
+        await using var db = Kit.CreateDbContext();
         Assert.Equal(affected, (await db.DisclosureEntries.Select(e => e.CustomerId).ToListAsync()).Order());
         var emails = await db.OutboxMessages.AsNoTracking().ToListAsync();
         Assert.Equal(2, emails.Count);
@@ -72,16 +69,14 @@ public sealed class BusinessTransferNoticeTests : IDisposable
     [Fact]
     public async Task A_transfer_without_notice_is_refused_at_the_notice_rule()
     {
-        var customer = data.Customer("a");
+        var customer = await Kit.CustomerAsync("a");
 
-        var result = await data.Recorder.RecordAsync(Transfer(NoticeRule.NoSeparateNotice), DisclosureAudience.One(customer));
+        var result = await Recorder.RecordAsync(Transfer(NoticeRule.NoSeparateNotice), DisclosureAudience.One(customer));
 
         var invalid = Assert.IsType<DisclosureRecordResult.Invalid>(result);
         Assert.Equal("A business transfer must be notified to every customer: now, or when the law allows.",
             Assert.Single(invalid.Errors[nameof(DisclosureDraft.NoticeRule)]));
         Assert.Equal([NoticeRule.NotifyNow, NoticeRule.DelayedUntil], Transfer().AllowedNoticeRules);
-        Assert.Equal((0, 0, 0, 0, 0, 0), await data.WrittenAsync());
+        Assert.Equal((0, 0, 0, 0, 0, 0), await Kit.WrittenAsync());
     }
-
-    public void Dispose() => data.Dispose();
 }

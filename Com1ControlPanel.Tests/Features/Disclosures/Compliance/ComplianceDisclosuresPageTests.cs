@@ -1,64 +1,27 @@
 using AngleSharp.Dom;
 using Bunit;
-using Com1ControlPanel.Components;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Compliance;
-using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Infrastructure.RateLimiting;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using MudBlazor;
-using MudBlazor.Services;
+using Com1ControlPanel.Infrastructure.Security;
 using static Com1ControlPanel.Tests.Features.Disclosures.Compliance.ComplianceTestData;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
 /// <summary>The compliance officer's page: the recording form, its live count of whom it reaches, and the register.</summary>
-public sealed class ComplianceDisclosuresPageTests : BunitContext, IAsyncLifetime
+public sealed class ComplianceDisclosuresPageTests() : ComponentTest(now: Start)
 {
-    private readonly ComplianceTestData data = new();
+    private StaffMember officer = null!;
 
-    public ComplianceDisclosuresPageTests()
+    protected override async Task ArrangeAsync()
     {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLogging();
-        Services.AddSingleton<IDbContextFactory<AppDbContext>>(data.Database);
-        Services.AddSingleton<TimeProvider>(data.Clock);
-        Services.AddSingleton(SignedIn.User(Officer, data.Database, data.Clock));
-        Services.AddSingleton(data.Ledger);
-        Services.AddSingleton(data.Queue);
-        Services.AddSingleton(data.Progress);
-        Services.AddSingleton<DisclosureNoticeSignal>();
-        Services.AddScoped<DisclosureRecorder>();
-        Services.AddScoped<CustomerSearch>();
-        Services.AddSingleton(new StaffSearchLimit(Options.Create(new RateLimitOptions())));
+        officer = await Kit.Staff.NewAsync(Roles.ComplianceOfficer, "Morgan Lee");
+        SignIn(officer.Principal);
     }
 
-    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderPage()
-    {
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<CascadingValue<ViewerTime>>(2);
-            builder.AddComponentParameter(3, "Value", ViewerTime.Utc);
-            builder.AddComponentParameter(4, "ChildContent", (RenderFragment)(b =>
-            {
-                b.OpenComponent<ComplianceDisclosuresPage>(0);
-                b.CloseComponent();
-            }));
-            builder.CloseComponent();
-        });
-    }
+    private DisclosureRecorder Recorder => Kit.As(officer.Principal).Get<DisclosureRecorder>();
+
+    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderPage() => RenderPage<ComplianceDisclosuresPage>();
 
     /// <summary>Opens the list of a select by its input's id and returns the texts it offers.</summary>
     private static List<string> Open(IRenderedComponent<Bunit.Rendering.ContainerFragment> page, string inputId)
@@ -99,7 +62,7 @@ public sealed class ComplianceDisclosuresPageTests : BunitContext, IAsyncLifetim
         ];
         var shown = page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).ToList();
         Assert.All(fieldMessages, m => Assert.True(shown.Any(s => s.StartsWith(m)), $"{m} is not among: {string.Join(" | ", shown)}"));
-        Assert.Equal(0, await data.CountAsync(db => db.Disclosures));
+        Assert.Equal(0, await Kit.CountAsync(db => db.Disclosures));
     }
 
     [Fact]
@@ -110,30 +73,31 @@ public sealed class ComplianceDisclosuresPageTests : BunitContext, IAsyncLifetim
 
         Assert.True(page.Find("#ground").HasAttribute("disabled"));
         Open(page, "data-categories");
-        Choose(page, DataCategories.ContentsOfCommunications.Label());
+        Choose(page, "Contents of email and other communications");
         Close(page, "data-categories");
         var grounds = Open(page, "ground");
 
-        Assert.Equal(DisclosurePolicy.ContentGrounds.Select(g => g.Label()).Order(), grounds.Order());
+        Assert.Equal(["Necessary to provide the service", "Obtained by accident and appearing to concern a crime",
+            "Required by law or legal process", "To protect the legitimate interests of Com 1 and its customers"], grounds.Order());
         Assert.Contains("Contents of communications may only be disclosed on these four grounds.", page.Markup);
     }
 
     [Fact]
-    public void The_preview_counts_whom_a_partner_disclosure_reaches_and_who_is_left_out_and_why()
+    public async Task The_preview_counts_whom_a_partner_disclosure_reaches_and_who_is_left_out_and_why()
     {
-        data.Customer("a");
-        data.Customer("b");
-        data.Customer("optedout", optedOutOfPartnerSharing: true);
-        data.Customer("closed", status: AccountStatus.Closed);
+        await Kit.CustomerAsync("a");
+        await Kit.CustomerAsync("b");
+        await Kit.CustomerAsync("optedout", optedOutOfPartnerSharing: true);
+        await Kit.CustomerAsync("closed", status: AccountStatus.Closed);
         var page = RenderPage();
         page.WaitForElement("#audience-kind");
 
         page.FindAll("#audience-kind input[type=radio]")[(int)AudienceKind.AllCustomers].Click();
         Open(page, "data-categories");
-        Choose(page, DataCategories.Name.Label());
+        Choose(page, "Name");
         Close(page, "data-categories");
         Open(page, "ground");
-        Choose(page, DisclosureGround.PartnerProgramme.Label());
+        Choose(page, "A selected partner programme");
 
         page.WaitForAssertion(() => Assert.Equal("2 customers", page.Find("#reach-count").TextContent));
         Assert.Equal("2", page.Find("#reach-excluded").TextContent);
@@ -144,8 +108,8 @@ public sealed class ComplianceDisclosuresPageTests : BunitContext, IAsyncLifetim
     [Fact]
     public async Task A_correction_opens_the_form_filled_with_the_original_for_its_customers()
     {
-        var customer = data.Customer("alice");
-        await data.Recorder.RecordAsync(Draft(recipientName: "Superior Court of California"), DisclosureAudience.One(customer));
+        var customer = await Kit.CustomerAsync("alice");
+        await Recorder.RecordAsync(Draft(recipientName: "Superior Court of California"), DisclosureAudience.One(customer));
         var page = RenderPage();
 
         await page.WaitForElement("[aria-label='Record a correction of the disclosure to Superior Court of California']").ClickAsync(new());
@@ -160,27 +124,18 @@ public sealed class ComplianceDisclosuresPageTests : BunitContext, IAsyncLifetim
     [Fact]
     public async Task A_group_being_written_shows_its_progress_until_every_entry_is_in()
     {
-        data.Customer("a");
-        data.Customer("b");
-        await data.Recorder.RecordAsync(Draft(), DisclosureAudience.Everyone);
+        await Kit.CustomerAsync("a");
+        await Kit.CustomerAsync("b");
+        await Recorder.RecordAsync(Draft(), DisclosureAudience.Everyone);
         var page = RenderPage();
 
         var progress = page.WaitForElement(".register-progress[data-status=Writing]");
         Assert.Contains("Writing: 0 of 2 customers", progress.TextContent);
         Assert.NotNull(page.Find("[role=progressbar][aria-label='Progress of the disclosure to Superior Court of California']"));
 
-        await data.WriteQueuedAsync();
+        await Kit.WriteQueuedAsync();
 
         page.WaitForAssertion(() => Assert.Contains("In the logs of 2 customers.", page.Find(".register-progress").TextContent),
             TimeSpan.FromSeconds(5));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's dialogs hold services that can only be disposed asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        data.Dispose();
     }
 }

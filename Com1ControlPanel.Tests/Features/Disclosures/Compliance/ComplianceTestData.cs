@@ -1,73 +1,34 @@
-using System.Security.Claims;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Compliance;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
 /// <summary>
-/// The recording side in a test database: customers with or without partner sharing, the recorder as any signed-in
-/// person, the background writer and the notice job, all on one fake clock.
+/// The recording side over the app's services: customers with or without partner sharing, drafts, and the background
+/// writer run by hand, all on the kit's fake clock (which starts at <see cref="Now"/>).
 /// </summary>
-internal sealed class ComplianceTestData : IDisposable
+internal static class ComplianceTestData
 {
-    public const string OfficerId = "officer-morgan";
-
     public static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
-    public ComplianceTestData()
-    {
-        Ledger = new DisclosureLedger(Clock);
-        Writer = new DisclosureWriter(Database, Ledger, Queue, Progress, new DisclosureNoticeSignal(), Clock, NullLogger<DisclosureWriter>.Instance);
-        Notices = new DisclosureNotices(Database, Ledger, new Outbox(Database, new OutboxSignal(), Clock), Clock, NullLogger<DisclosureNotices>.Instance);
-        using var db = Database.CreateDbContext();
-        db.Users.Add(new ApplicationUser { Id = OfficerId, UserName = "compliance@com1.test", Email = "compliance@com1.test", DisplayName = "Morgan Lee" });
-        db.SaveChanges();
-    }
+    public static readonly DateTimeOffset Start = new(Now);
 
-    public TestDatabase Database { get; } = new();
-    public FakeTimeProvider Clock { get; } = new(Now);
-    public DisclosureLedger Ledger { get; }
-    public DisclosureWriteQueue Queue { get; } = new();
-    public DisclosureWriteProgress Progress { get; } = new();
-    public DisclosureWriter Writer { get; }
-    public DisclosureNotices Notices { get; }
-
-    public static ClaimsPrincipal Officer => SignedIn.As(OfficerId, "Morgan Lee", Roles.ComplianceOfficer);
-
-    public DisclosureRecorder RecorderFor(ClaimsPrincipal principal) =>
-        new(Database, SignedIn.User(principal, Database, Clock), Ledger, Queue, Progress, new DisclosureNoticeSignal(), Clock,
-            NullLogger<DisclosureRecorder>.Instance);
-
-    public DisclosureRecorder Recorder => RecorderFor(Officer);
+    private static readonly ConsentKey PartnerSharing = new(MarketingPurpose.PartnerSharing, ContactChannel.None);
 
     /// <summary>A customer (email "{id}@example.com"), optionally opted out of partner sharing, suspended, or subscribed to a service.</summary>
-    public string Customer(string id, bool optedOutOfPartnerSharing = false, AccountStatus status = AccountStatus.Active, Service? service = null)
-    {
-        using var db = Database.CreateDbContext();
-        var customer = TestCustomers.Add(db, id, $"Customer {id}");
-        customer.Status = status;
-        db.ConsentStates.Add(new ConsentState
+    public static async Task<string> CustomerAsync(this PanelServices kit, string id, bool optedOutOfPartnerSharing = false,
+        AccountStatus status = AccountStatus.Active, Service? service = null) =>
+        (await kit.Customers.NewAsync($"Customer {id}", id: id, refuses: optedOutOfPartnerSharing ? [PartnerSharing] : [], with: c =>
         {
-            CustomerId = id, Purpose = MarketingPurpose.PartnerSharing, Channel = ContactChannel.None,
-            Granted = !optedOutOfPartnerSharing, ChangedAt = Now.AddDays(-30), ChangedBy = ChangeSource.Customer,
-        });
-        if (service is { } subscribed)
-        {
-            db.ServiceSubscriptions.Add(new ServiceSubscription { CustomerId = id, Service = subscribed, StartedOn = new DateOnly(2024, 1, 1) });
-        }
-        db.SaveChanges();
-        return id;
-    }
+            c.Status = status;
+            if (service is { } subscribed)
+            {
+                c.Services.Add(new ServiceSubscription { CustomerId = id, Service = subscribed, StartedOn = new DateOnly(2024, 1, 1) });
+            }
+        })).Id;
 
     /// <summary>A valid draft: court-ordered account data, told now, handed over yesterday.</summary>
     public static DisclosureDraft Draft(
@@ -90,37 +51,53 @@ internal sealed class ComplianceTestData : IDisposable
     };
 
     /// <summary>Writes every group disclosure the recorder queued, as the background service does.</summary>
-    public async Task WriteQueuedAsync()
+    public static async Task WriteQueuedAsync(this PanelServices kit)
     {
-        foreach (var write in Queue.Drain())
+        foreach (var write in kit.Get<DisclosureWriteQueue>().Drain())
         {
-            await Writer.WriteAsync(write, CancellationToken.None);
+            await kit.Get<DisclosureWriter>().WriteAsync(write, CancellationToken.None);
         }
     }
 
-    public async Task<int> CountAsync<T>(Func<AppDbContext, IQueryable<T>> rows)
+    public static async Task<int> CountAsync<T>(this PanelServices kit, Func<AppDbContext, IQueryable<T>> rows)
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = kit.CreateDbContext();
         return await rows(db).CountAsync();
     }
 
     /// <summary>Everything recording can write, counted: disclosures, entries, pending entries, heads, outbox and notifications.</summary>
-    public async Task<(int Disclosures, int Entries, int Pending, int Heads, int Emails, int Notifications)> WrittenAsync()
+    public static async Task<(int Disclosures, int Entries, int Pending, int Heads, int Emails, int Notifications)> WrittenAsync(
+        this PanelServices kit)
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = kit.CreateDbContext();
         return (await db.Disclosures.CountAsync(), await db.DisclosureEntries.CountAsync(), await db.PendingDisclosureEntries.CountAsync(),
             await db.DisclosureChainHeads.CountAsync(), await db.OutboxMessages.CountAsync(), await db.Notifications.CountAsync());
     }
 
     /// <summary>Recomputes one customer's whole chain from its first entry against its head.</summary>
-    public async Task<ChainVerification> VerifyChainAsync(string customerId)
+    public static async Task<ChainVerification> VerifyChainAsync(this PanelServices kit, string customerId)
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = kit.CreateDbContext();
         var entries = await db.DisclosureEntries.AsNoTracking().Include(e => e.Disclosure)
             .Where(e => e.CustomerId == customerId).OrderBy(e => e.Sequence).ToListAsync();
         var head = await db.DisclosureChainHeads.AsNoTracking().SingleOrDefaultAsync(h => h.CustomerId == customerId);
         return DisclosureChain.Verify(customerId, entries, head);
     }
+}
 
-    public void Dispose() => Database.Dispose();
+/// <summary>A test of recording disclosures, as the compliance officer Morgan Lee (a real account, told of group disclosures).</summary>
+public abstract class ComplianceTest() : ServiceTest(now: ComplianceTestData.Start)
+{
+    protected StaffMember Officer { get; private set; } = null!;
+
+    protected DisclosureRecorder Recorder => RecorderFor(Officer.Principal);
+
+    protected DisclosureWriteQueue Queue => Kit.Get<DisclosureWriteQueue>();
+
+    protected DisclosureNotices Notices => Kit.Get<DisclosureNotices>();
+
+    protected DisclosureRecorder RecorderFor(System.Security.Claims.ClaimsPrincipal principal) => Kit.As(principal).Get<DisclosureRecorder>();
+
+    protected override async Task ArrangeAsync() =>
+        Officer = await Kit.Staff.NewAsync(Com1ControlPanel.Infrastructure.Security.Roles.ComplianceOfficer, "Morgan Lee");
 }

@@ -5,10 +5,8 @@ using static Com1ControlPanel.Tests.Features.Disclosures.Compliance.ComplianceTe
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
 /// <summary>The contents of email and other communications are disclosed only on the four grounds the policy names.</summary>
-public sealed class ContentsOfCommunicationsTests : IDisposable
+public sealed class ContentsOfCommunicationsTests : ComplianceTest
 {
-    private readonly ComplianceTestData data = new();
-
     [Fact]
     public void The_form_offers_exactly_the_four_grounds_for_contents()
     {
@@ -39,21 +37,21 @@ public sealed class ContentsOfCommunicationsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(DisclosureGround.PartnerProgramme)]
-    [InlineData(DisclosureGround.BusinessTransfer)]
-    [InlineData(DisclosureGround.PreventHarm)]
-    public async Task Contents_on_any_other_ground_are_refused_at_the_ground_and_nothing_is_written(DisclosureGround ground)
+    [InlineData(DisclosureGround.PartnerProgramme, "A selected partner programme")]
+    [InlineData(DisclosureGround.BusinessTransfer, "Business transfer (merger or sale of assets)")]
+    [InlineData(DisclosureGround.PreventHarm, "To identify or act against someone causing harm")]
+    public async Task Contents_on_any_other_ground_are_refused_at_the_ground_and_nothing_is_written(DisclosureGround ground, string named)
     {
-        var customer = data.Customer("alice");
+        var customer = await Kit.CustomerAsync("alice");
 
-        var result = await data.Recorder.RecordAsync(
+        var result = await Recorder.RecordAsync(
             Draft(ground, DataCategories.ContentsOfCommunications, RecipientCategory.LawEnforcement), DisclosureAudience.One(customer));
 
         var invalid = Assert.IsType<DisclosureRecordResult.Invalid>(result);
         Assert.Equal(
-            $"The policy does not allow disclosing the contents of communications on the ground “{ground.Label()}”.",
+            $"The policy does not allow disclosing the contents of communications on the ground “{named}”.",
             Assert.Single(invalid.Errors[nameof(DisclosureDraft.Ground)]));
-        Assert.Equal((0, 0, 0, 0, 0, 0), await data.WrittenAsync());
+        Assert.Equal((0, 0, 0, 0, 0, 0), await Kit.WrittenAsync());
     }
 
     [Theory]
@@ -63,14 +61,12 @@ public sealed class ContentsOfCommunicationsTests : IDisposable
     [InlineData(DisclosureGround.InadvertentCrimeEvidence)]
     public async Task Contents_on_each_of_the_four_grounds_are_recorded(DisclosureGround ground)
     {
-        var customer = data.Customer("alice");
+        var customer = await Kit.CustomerAsync("alice");
 
-        var result = await data.Recorder.RecordAsync(
+        var result = await Recorder.RecordAsync(
             Draft(ground, DataCategories.ContentsOfCommunications, RecipientCategory.LawEnforcement), DisclosureAudience.One(customer));
 
         Assert.IsType<DisclosureRecordResult.Recorded>(result);
-        Assert.Equal(1, await data.CountAsync(db => db.DisclosureEntries));
+        Assert.Equal(1, await Kit.CountAsync(db => db.DisclosureEntries));
     }
-
-    public void Dispose() => data.Dispose();
 }

@@ -1,30 +1,25 @@
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
 /// <summary>The officer finds the one customer a disclosure concerns by whatever the request names them by.</summary>
-public sealed class CustomerSearchTests : IDisposable
+public sealed class CustomerSearchTests : ServiceTest
 {
-    private readonly TestDatabase database = new();
-    private readonly CustomerSearch search;
+    private CustomerSearch search = null!;
 
-    public CustomerSearchTests()
+    protected override async Task ArrangeAsync()
     {
-        using var db = database.CreateDbContext();
-        var alice = TestCustomers.Add(db, "alice", "Alice Morgan");
-        alice.Phone = "+14155550142";
-        TestCustomers.Add(db, "bob", "Bob Schneider");
-        db.CustomerDomains.Add(new CustomerDomain { CustomerId = "alice", Name = "morgandaughters.example" });
+        await Kit.Customers.NewAsync("Alice Morgan", id: "alice", with: c => c.Phone = "+14155550142");
+        await Kit.Customers.NewAsync("Bob Schneider", id: "bob", number: "C-2000417");
+        await using (var db = Kit.CreateDbContext())
+        {
+            db.CustomerDomains.Add(new CustomerDomain { CustomerId = "alice", Name = "morgandaughters.example" });
+            await db.SaveChangesAsync();
+        }
         // Staff have sign-in accounts but are never customers.
-        db.Users.Add(new ApplicationUser { Id = "officer", UserName = "morgan@com1.test", Email = "morgan@com1.test", NormalizedEmail = "MORGAN@COM1.TEST", DisplayName = "Morgan Lee" });
-        db.SaveChanges();
-        db.Customers.Where(c => c.Id == "bob").ExecuteUpdate(s => s.SetProperty(c => c.CustomerNumber, "C-2000417"));
-        search = StaffSearches.For(database, SignedIn.User(SignedIn.As("officer", "Morgan Lee", Roles.ComplianceOfficer), database),
-            TimeProvider.System);
+        var officer = await Kit.Staff.NewAsync(Roles.ComplianceOfficer, "Morgan Lee", email: "morgan@com1.test");
+        search = Kit.As(officer.Principal).Get<CustomerSearch>();
     }
 
     [Theory]
@@ -55,6 +50,4 @@ public sealed class CustomerSearchTests : IDisposable
     {
         Assert.Empty((await search.FindAsync(query)).Found);
     }
-
-    public void Dispose() => database.Dispose();
 }

@@ -2,18 +2,13 @@ using System.Text;
 using System.Text.Json;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Log;
-using Com1ControlPanel.Tests.Support;
 using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+using static Com1ControlPanel.Tests.Kit.TestDisclosures;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 
-public sealed class DisclosureExportTests : IDisposable
+public sealed class DisclosureExportTests : ServiceTest
 {
-    private readonly TestDatabase database = new();
-    private readonly LogTestData data;
-
-    public DisclosureExportTests() => data = new LogTestData(database);
-
     private static async Task<JsonDocument> JsonAsync(DisclosureExport export)
     {
         using var output = new MemoryStream();
@@ -27,14 +22,14 @@ public sealed class DisclosureExportTests : IDisposable
     [Fact]
     public async Task The_json_export_lets_anyone_recompute_every_hash_and_the_head_offline()
     {
-        var customer = data.Customer("exporter");
-        var original = await data.RecordAsync(NewDisclosure("Nexa \\ Partners", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
+        var customer = await Kit.CustomerAsync("exporter");
+        var original = await Kit.Disclosures.RecordAsync(NewDisclosure("Nexa \\ Partners", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
             description: "Line one.\nLine two.", reference: "PA-2024-07"), customer);
-        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, notice: NoticeRule.NoSeparateNotice), customer);
-        await data.RecordAsync(NewDisclosure("Nexa \\ Partners", description: "Corrected.", corrects: original.Id,
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, notice: NoticeRule.NoSeparateNotice), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Nexa \\ Partners", description: "Corrected.", corrects: original.Id,
             notice: NoticeRule.DelayedUntil, delayedUntil: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)), customer);
 
-        using var json = await JsonAsync(await data.ServiceFor(customer).ExportAsync());
+        using var json = await JsonAsync(await Kit.LogOf(customer).ExportAsync());
 
         var root = json.RootElement;
         var entries = root.GetProperty("entries").EnumerateArray().Select(Fields).ToList();
@@ -58,32 +53,31 @@ public sealed class DisclosureExportTests : IDisposable
     [Fact]
     public async Task The_csv_export_has_a_row_per_entry_with_sequence_and_hashes_and_escapes_formulas()
     {
-        var customer = data.Customer("csv");
-        await data.RecordAsync(NewDisclosure("=HYPERLINK(\"https://evil.example\",\"Click\")", reference: "+1 555 0100"), customer);
-        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry), customer);
-        var export = await data.ServiceFor(customer).ExportAsync();
+        var customer = await Kit.CustomerAsync("csv");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("=HYPERLINK(\"https://evil.example\",\"Click\")", reference: "+1 555 0100"), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry), customer);
+        var export = await Kit.LogOf(customer).ExportAsync();
         using var output = new MemoryStream();
 
         await DisclosureExportWriter.WriteCsvAsync(export, output);
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(",", DisclosureExportEntry.Columns), lines[0]);
-        Assert.StartsWith("sequence,occurredAt,recipient,", lines[0]);
-        Assert.EndsWith(",previous,hash", lines[0]);
+        Assert.Equal("sequence,occurredAt,recipient,recipientCategory,ground,dataCategories,description,reference,notice,corrects,"
+            + "recordedAt,recordedBy,disclosure,customer,addedAt,previous,hash", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("1,2024-01-10T12:00:00Z,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\",", lines[1]);
         Assert.Contains(",\"'+1 555 0100\",", lines[1]);
-        Assert.EndsWith($",{DisclosureChain.Genesis},{(await data.ServiceFor(customer).GetDetailAsync(1))!.Hash}", lines[1]);
+        Assert.EndsWith($",{DisclosureChain.Genesis},{(await Kit.LogOf(customer).GetDetailAsync(1))!.Hash}", lines[1]);
         Assert.StartsWith("2,", lines[2]);
     }
 
     [Fact]
     public async Task An_export_streams_a_large_log_in_chain_order()
     {
-        var customer = data.Customer("large");
-        await data.RecordManyAsync(customer, 250);
+        var customer = await Kit.CustomerAsync("large");
+        await Kit.Disclosures.RecordManyAsync(customer, 250);
 
-        var export = await data.ServiceFor(customer).ExportAsync();
+        var export = await Kit.LogOf(customer).ExportAsync();
         var sequences = new List<int>();
         await foreach (var entry in export.Entries)
         {
@@ -93,6 +87,4 @@ public sealed class DisclosureExportTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 250), sequences);
         Assert.Equal(250, export.HeadSequence);
     }
-
-    public void Dispose() => database.Dispose();
 }

@@ -1,23 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Data.DemoData;
-using Com1ControlPanel.Features.Disclosures;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using static Com1ControlPanel.Tests.Kit.TestDisclosures;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 
-public sealed class DisclosureLogEndpointTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class DisclosureLogEndpointTests(PanelApp app) : IClassFixture<PanelApp>
 {
-    private async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)
-    {
-        var client = app.CreateNonRedirectingClient();
-        using var signIn = await FormPost.SignInAsync(client, email, password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password) =>
+        app.Client().SignedInAsync(email, password);
 
     private async Task<string> IdOfAsync(string email)
     {
@@ -84,12 +75,10 @@ public sealed class DisclosureLogEndpointTests(PanelAppFactory app) : IClassFixt
     [Fact]
     public async Task Text_that_a_spreadsheet_would_run_is_escaped_in_the_csv()
     {
-        var email = $"formula-{Guid.NewGuid():N}@example.com";
-        var customer = await TestCustomers.CreateAsync(app.Services, email, "Frank Formula");
-        var data = new LogTestData(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
-        await data.RecordAsync(LogTestData.NewDisclosure("@SUM(A1:A9)", description: "=HYPERLINK(\"https://evil.example\",\"Click\")",
+        var customer = await app.Customers.NewAsync("Frank Formula");
+        await app.Disclosures.RecordAsync(NewDisclosure("@SUM(A1:A9)", description: "=HYPERLINK(\"https://evil.example\",\"Click\")",
             reference: "-2+3"), customer.Id);
-        using var client = await SignedInAsync(email, TestCustomers.Password);
+        using var client = await SignedInAsync(customer.Email, customer.Password);
 
         var csv = await client.GetStringAsync("/disclosures/export.csv");
 
@@ -134,7 +123,7 @@ public sealed class DisclosureLogEndpointTests(PanelAppFactory app) : IClassFixt
     [InlineData("/disclosures/export.json")]
     public async Task A_visitor_who_is_not_signed_in_is_sent_to_sign_in(string path)
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         using var response = await client.GetAsync(path);
 

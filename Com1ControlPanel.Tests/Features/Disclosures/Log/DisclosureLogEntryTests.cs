@@ -1,26 +1,21 @@
 using Com1ControlPanel.Components;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Log;
-using Com1ControlPanel.Tests.Support;
 using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+using static Com1ControlPanel.Tests.Kit.TestDisclosures;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 
-public sealed class DisclosureLogEntryTests : IDisposable
+public sealed class DisclosureLogEntryTests : ServiceTest
 {
-    private readonly TestDatabase database = new();
-    private readonly LogTestData data;
-
-    public DisclosureLogEntryTests() => data = new LogTestData(database);
-
     [Fact]
     public async Task A_correction_and_the_entry_it_corrects_point_at_each_other()
     {
-        var customer = data.Customer("corrected");
-        var original = await data.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
-        await data.RecordAsync(NewDisclosure("Unrelated"), customer);
-        await data.RecordAsync(NewDisclosure("Acme", description: "Your name and email address.", corrects: original.Id), customer);
-        var log = data.ServiceFor(customer);
+        var customer = await Kit.CustomerAsync("corrected");
+        var original = await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Unrelated"), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name and email address.", corrects: original.Id), customer);
+        var log = Kit.LogOf(customer);
 
         var first = await log.GetDetailAsync(1);
         var correction = await log.GetDetailAsync(3);
@@ -34,17 +29,20 @@ public sealed class DisclosureLogEntryTests : IDisposable
     [Fact]
     public async Task An_entry_corrected_twice_points_at_the_newest_correction_on_every_page()
     {
-        var customer = data.Customer("twice");
-        var original = await data.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
-        await data.RecordManyAsync(customer, 25);
-        await data.RecordAsync(NewDisclosure("Acme", description: "Your name and email.", corrects: original.Id), customer);
-        await data.RecordAsync(NewDisclosure("Acme", description: "Your name, email and phone.", corrects: original.Id), customer);
-        var log = data.ServiceFor(customer);
+        var customer = await Kit.CustomerAsync("twice");
+        var original = await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name."), customer);
+        // Enough entries between them that the original and its corrections are on different pages.
+        await Kit.Disclosures.RecordManyAsync(customer, DisclosureLogService.PageSize + 5);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name and email.", corrects: original.Id), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", description: "Your name, email and phone.", corrects: original.Id), customer);
+        var log = Kit.LogOf(customer);
 
         var all = await AllPagesAsync(log);
 
-        Assert.Equal(28, all.Single(i => i.Sequence == 1).CorrectedBySequence);
-        Assert.Equal(28, (await log.GetDetailAsync(1))!.CorrectedBySequence);
+        var newest = all.Max(i => i.Sequence);
+        Assert.Equal(DisclosureLogService.PageSize + 8, newest);
+        Assert.Equal(newest, all.Single(i => i.Sequence == 1).CorrectedBySequence);
+        Assert.Equal(newest, (await log.GetDetailAsync(1))!.CorrectedBySequence);
         Assert.Equal([1, 1], all.Where(i => i.IsCorrection).Select(i => i.CorrectsSequence));
         Assert.All(all.Where(i => i.Sequence != 1), i => Assert.Null(i.CorrectedBySequence));
     }
@@ -52,14 +50,14 @@ public sealed class DisclosureLogEntryTests : IDisposable
     [Fact]
     public async Task An_entry_says_who_received_what_why_when_and_how_the_customer_was_told()
     {
-        var customer = data.Customer("detail");
+        var customer = await Kit.CustomerAsync("detail");
         var occurred = new DateTime(2025, 6, 2, 14, 0, 0, DateTimeKind.Utc);
-        await data.RecordAsync(NewDisclosure("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
             DataCategories.Name | DataCategories.CustomerLogs, "Sign-in logs.", "Subpoena CGC-25-612345", occurred), customer);
-        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, notice: NoticeRule.NoSeparateNotice), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, notice: NoticeRule.NoSeparateNotice), customer);
 
-        var item = await data.ServiceFor(customer).GetDetailAsync(1);
-        var registry = await data.ServiceFor(customer).GetDetailAsync(2);
+        var item = await Kit.LogOf(customer).GetDetailAsync(1);
+        var registry = await Kit.LogOf(customer).GetDetailAsync(2);
 
         Assert.NotNull(item);
         Assert.Equal(("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement),
@@ -76,13 +74,13 @@ public sealed class DisclosureLogEntryTests : IDisposable
     [Fact]
     public async Task The_chart_counts_per_year_by_recipient_category_when_the_log_spans_years()
     {
-        var customer = data.Customer("chart-years");
-        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, occurredAt: new DateTime(2019, 3, 15, 0, 0, 0, DateTimeKind.Utc)), customer);
-        await data.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, occurredAt: new DateTime(2025, 3, 10, 0, 0, 0, DateTimeKind.Utc)), customer);
-        await data.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2025, 6, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
-        await data.RecordAsync(NewDisclosure("Court again", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2025, 9, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
+        var customer = await Kit.CustomerAsync("chart-years");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, occurredAt: new DateTime(2019, 3, 15, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, occurredAt: new DateTime(2025, 3, 10, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2025, 6, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Court again", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2025, 9, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
 
-        var chart = await data.ServiceFor(customer).GetChartAsync();
+        var chart = await Kit.LogOf(customer).GetChartAsync();
 
         Assert.False(chart.ByMonth);
         Assert.Equal(["2019", "2020", "2021", "2022", "2023", "2024", "2025"], chart.Periods.Select(p => p.Label));
@@ -95,16 +93,14 @@ public sealed class DisclosureLogEntryTests : IDisposable
     [Fact]
     public async Task The_chart_counts_per_month_when_the_log_spans_under_two_years()
     {
-        var customer = data.Customer("chart-months");
-        await data.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, occurredAt: new DateTime(2025, 11, 10, 0, 0, 0, DateTimeKind.Utc)), customer);
-        await data.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2026, 2, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
+        var customer = await Kit.CustomerAsync("chart-months");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, occurredAt: new DateTime(2025, 11, 10, 0, 0, 0, DateTimeKind.Utc)), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, occurredAt: new DateTime(2026, 2, 2, 0, 0, 0, DateTimeKind.Utc)), customer);
 
-        var chart = await data.ServiceFor(customer).GetChartAsync();
+        var chart = await Kit.LogOf(customer).GetChartAsync();
 
         Assert.True(chart.ByMonth);
         Assert.Equal(["Nov 2025", "Dec 2025", "Jan 2026", "Feb 2026"], chart.Periods.Select(p => p.Label));
         Assert.Equal([1, 0, 0, 1], chart.Periods.Select(p => p.Total));
     }
-
-    public void Dispose() => database.Dispose();
 }

@@ -1,28 +1,23 @@
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Log;
-using Com1ControlPanel.Tests.Support;
 using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+using static Com1ControlPanel.Tests.Kit.TestDisclosures;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 
-public sealed class DisclosureLogFilterTests : IDisposable
+public sealed class DisclosureLogFilterTests : ServiceTest
 {
-    private readonly TestDatabase database = new();
-    private readonly LogTestData data;
-
-    public DisclosureLogFilterTests() => data = new LogTestData(database);
-
     [Fact]
     public async Task Filters_narrow_the_timeline_by_recipient_reason_data_and_dates()
     {
-        var customer = data.Customer("filtered");
-        await data.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
+        var customer = await Kit.CustomerAsync("filtered");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Nexa", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
             DataCategories.Name | DataCategories.EmailAddress, occurredAt: new DateTime(2025, 3, 10, 9, 0, 0, DateTimeKind.Utc)), customer);
-        await data.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
             DataCategories.CustomerLogs, occurredAt: new DateTime(2025, 6, 2, 14, 0, 0, DateTimeKind.Utc)), customer);
-        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, DisclosureGround.ProvideService,
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry, DisclosureGround.ProvideService,
             DataCategories.Telephone | DataCategories.DomainRegistration, occurredAt: new DateTime(2019, 3, 15, 0, 0, 0, DateTimeKind.Utc)), customer);
-        var log = data.ServiceFor(customer);
+        var log = Kit.LogOf(customer);
 
         async Task<string[]> Names(DisclosureFilter filter) => [.. (await log.GetPageAsync(filter)).Items.Select(i => i.RecipientName)];
 
@@ -46,13 +41,13 @@ public sealed class DisclosureLogFilterTests : IDisposable
     [InlineData("  subpoena ", "Superior Court")]
     public async Task Search_finds_words_in_the_recipient_description_or_reference_in_any_case(string search, string expected)
     {
-        var customer = data.Customer($"search-{Guid.NewGuid():N}");
-        await data.RecordAsync(NewDisclosure("Nexa Web Partners", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
+        var customer = await Kit.CustomerAsync($"search-{Guid.NewGuid():N}");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Nexa Web Partners", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
             description: "For the site-speed add-on.", reference: "PA-2024-07"), customer);
-        await data.RecordAsync(NewDisclosure("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Superior Court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
             description: "Sign-in logs for March.", reference: "Subpoena CGC-25-612345"), customer);
 
-        var page = await data.ServiceFor(customer).GetPageAsync(new DisclosureFilter(Search: search));
+        var page = await Kit.LogOf(customer).GetPageAsync(new DisclosureFilter(Search: search));
 
         Assert.Equal([expected], page.Items.Select(i => i.RecipientName));
     }
@@ -60,11 +55,11 @@ public sealed class DisclosureLogFilterTests : IDisposable
     [Fact]
     public async Task Search_treats_wildcards_as_plain_text()
     {
-        var customer = data.Customer("wildcards");
-        await data.RecordAsync(NewDisclosure("Acme", reference: "100% refund"), customer);
-        await data.RecordAsync(NewDisclosure("Other", reference: "1000 refunds"), customer);
+        var customer = await Kit.CustomerAsync("wildcards");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Acme", reference: "100% refund"), customer);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Other", reference: "1000 refunds"), customer);
 
-        var page = await data.ServiceFor(customer).GetPageAsync(new DisclosureFilter(Search: "0%"));
+        var page = await Kit.LogOf(customer).GetPageAsync(new DisclosureFilter(Search: "0%"));
 
         Assert.Equal(["Acme"], page.Items.Select(i => i.RecipientName));
     }
@@ -72,11 +67,11 @@ public sealed class DisclosureLogFilterTests : IDisposable
     [Fact]
     public async Task Filtered_pages_follow_the_keyset_too()
     {
-        var customer = data.Customer("filtered-pages");
+        var customer = await Kit.CustomerAsync("filtered-pages");
         // Every third disclosure goes to a partner: 15 of 45.
-        await data.RecordManyAsync(customer, 45, i => NewDisclosure($"Recipient {i}",
+        await Kit.Disclosures.RecordManyAsync(customer, 45, i => NewDisclosure($"Recipient {i}",
             i % 3 == 0 ? RecipientCategory.Partner : RecipientCategory.ServiceProvider, occurredAt: Start.AddDays(i)));
-        var log = data.ServiceFor(customer);
+        var log = Kit.LogOf(customer);
         var partners = new DisclosureFilter(Recipient: RecipientCategory.Partner);
 
         var first = await log.GetPageAsync(partners);
@@ -86,6 +81,4 @@ public sealed class DisclosureLogFilterTests : IDisposable
         Assert.Null(first.OlderThan);
         Assert.Equal(Enumerable.Range(1, 15).Select(i => i * 3).Reverse(), all.Select(i => i.Sequence));
     }
-
-    public void Dispose() => database.Dispose();
 }

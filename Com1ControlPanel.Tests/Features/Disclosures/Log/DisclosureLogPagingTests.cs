@@ -1,60 +1,54 @@
-using System.Security.Claims;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Log;
-using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Support;
 using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+using static Com1ControlPanel.Tests.Kit.TestDisclosures;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 
-public sealed class DisclosureLogPagingTests : IDisposable
+public sealed class DisclosureLogPagingTests : ServiceTest
 {
-    private readonly TestDatabase database = new();
-    private readonly LogTestData data;
-
-    public DisclosureLogPagingTests() => data = new LogTestData(database);
-
     [Fact]
-    public async Task A_long_log_pages_newest_first_in_pages_of_twenty_without_gaps_or_repeats()
+    public async Task A_long_log_pages_newest_first_a_page_at_a_time_without_gaps_or_repeats()
     {
-        var customer = data.Customer("paula");
-        await data.RecordManyAsync(customer, 45);
-        var log = data.ServiceFor(customer);
+        const int size = DisclosureLogService.PageSize;
+        var customer = await Kit.CustomerAsync("paula");
+        await Kit.Disclosures.RecordManyAsync(customer, 2 * size + 5);
+        var log = Kit.LogOf(customer);
 
         var first = await log.GetPageAsync(DisclosureFilter.None);
         var second = await log.GetPageAsync(DisclosureFilter.None, first.OlderThan);
         var third = await log.GetPageAsync(DisclosureFilter.None, second.OlderThan);
 
-        Assert.Equal([20, 20, 5], new[] { first.Items.Count, second.Items.Count, third.Items.Count });
+        Assert.Equal([size, size, 5], new[] { first.Items.Count, second.Items.Count, third.Items.Count });
         Assert.Null(third.OlderThan);
         var sequences = first.Items.Concat(second.Items).Concat(third.Items).Select(i => i.Sequence).ToList();
-        Assert.Equal(Enumerable.Range(1, 45).Reverse(), sequences);
-        Assert.Equal("Recipient 45", first.Items[0].RecipientName);
+        Assert.Equal(Enumerable.Range(1, 2 * size + 5).Reverse(), sequences);
+        Assert.Equal($"Recipient {2 * size + 5}", first.Items[0].RecipientName);
     }
 
     [Fact]
     public async Task A_log_of_exactly_one_page_offers_nothing_older()
     {
-        var customer = data.Customer("exact");
-        await data.RecordManyAsync(customer, 20);
+        var customer = await Kit.CustomerAsync("exact");
+        await Kit.Disclosures.RecordManyAsync(customer, DisclosureLogService.PageSize);
 
-        var page = await data.ServiceFor(customer).GetPageAsync(DisclosureFilter.None);
+        var page = await Kit.LogOf(customer).GetPageAsync(DisclosureFilter.None);
 
-        Assert.Equal(20, page.Items.Count);
+        Assert.Equal(DisclosureLogService.PageSize, page.Items.Count);
         Assert.Null(page.OlderThan);
     }
 
     [Fact]
     public async Task Bob_never_sees_alices_entries_whatever_he_asks()
     {
-        var alice = data.Customer("alice-log");
-        var bob = data.Customer("bob-log");
-        await data.RecordAsync(NewDisclosure("Alice's court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
+        var alice = await Kit.CustomerAsync("alice-log");
+        var bob = await Kit.CustomerAsync("bob-log");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Alice's court", RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
             reference: "Case A-1"), alice);
-        await data.RecordAsync(NewDisclosure("Alice's partner", RecipientCategory.Partner, DisclosureGround.PartnerProgramme), alice);
-        await data.RecordAsync(NewDisclosure("Bob's data centre"), bob);
-        var log = data.ServiceFor(bob);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Alice's partner", RecipientCategory.Partner, DisclosureGround.PartnerProgramme), alice);
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Bob's data centre"), bob);
+        var log = Kit.LogOf(bob);
 
         var everything = await AllPagesAsync(log);
         var searched = await log.GetPageAsync(new DisclosureFilter(Search: "Alice"));
@@ -80,11 +74,10 @@ public sealed class DisclosureLogPagingTests : IDisposable
     [Fact]
     public async Task Staff_and_visitors_get_no_log_at_all()
     {
-        var alice = data.Customer("alice-staff");
-        await data.RecordAsync(NewDisclosure("Acme"), alice);
-        var agent = new DisclosureLogService(database, SignedIn.User(SignedIn.As(alice, "Agent", Roles.SupportAgent)),
-            TimeProvider.System);
-        var visitor = new DisclosureLogService(database, SignedIn.User(new ClaimsPrincipal()), TimeProvider.System);
+        var alice = await Kit.CustomerAsync("alice-staff");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Acme"), alice);
+        var agent = Kit.As(Principals.Of(alice, "Agent", Roles.SupportAgent)).Get<DisclosureLogService>();
+        var visitor = Kit.As(Principals.Visitor).Get<DisclosureLogService>();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => agent.GetPageAsync(DisclosureFilter.None));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => agent.ExportAsync());
@@ -94,10 +87,10 @@ public sealed class DisclosureLogPagingTests : IDisposable
     [Fact]
     public async Task An_entry_whose_notice_is_delayed_shows_nowhere_until_it_is_released()
     {
-        var customer = data.Customer("pending");
-        await data.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry), customer);
-        await data.RecordPendingAsync(customer, "Metro Police Department", DateTime.UtcNow.AddYears(1));
-        var log = data.ServiceFor(customer);
+        var customer = await Kit.CustomerAsync("pending");
+        await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry), customer);
+        await Kit.Disclosures.RecordPendingAsync(customer, "Metro Police Department", Kit.Now.AddYears(1));
+        var log = Kit.LogOf(customer);
 
         var everything = await AllPagesAsync(log);
         var searched = await log.GetPageAsync(new DisclosureFilter(Search: "Metro"));
@@ -114,6 +107,4 @@ public sealed class DisclosureLogPagingTests : IDisposable
         Assert.DoesNotContain(exported, e => e.RecipientName.Contains("Metro", StringComparison.Ordinal));
         Assert.Equal((true, 1), (verification.Intact, verification.TotalEntries));
     }
-
-    public void Dispose() => database.Dispose();
 }

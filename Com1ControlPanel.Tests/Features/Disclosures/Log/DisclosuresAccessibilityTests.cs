@@ -1,10 +1,5 @@
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Notifications;
-using Com1ControlPanel.Tests.EndToEnd;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
@@ -12,15 +7,12 @@ namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 /// <summary>axe-core's WCAG 2.1 A and AA rules on a disclosure log like alice's, its detail dialog and verification, and the bell.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChromium chromium)
+public sealed class DisclosuresAccessibilityTests(BrowserApp app, DebianChromium chromium)
 {
-
-    private async Task<IPage> SignedInAsync(string theme, string email, string password, int width = 1280)
+    private async Task<IPage> SignedInAsync(TestCustomer customer, string theme, int width = 1280)
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SetViewportSizeAsync(width, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = server.BaseAddress.ToString() }]);
-        await page.SignInAsync(email, password);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme, width);
+        await page.SignInAsync(customer.Email);
         return page;
     }
 
@@ -29,18 +21,15 @@ public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChro
     [InlineData("dark", 375)]
     public async Task The_log_its_detail_and_its_verification_pass_wcag_aa(string theme, int width)
     {
-        // Not alice: the lockout test locks her demo account for the rest of the run on this shared server.
-        var email = $"log-{Guid.NewGuid():N}"[..16] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(server.App.Services, email, "Lena Log");
-        var log = new LogTestData(server.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
-        await log.RecordAsync(LogTestData.NewDisclosure("Public .example domain registry", RecipientCategory.DomainRegistry,
+        var customer = await app.Customers.NewAsync("Lena Log");
+        await app.Disclosures.RecordAsync(TestDisclosures.NewDisclosure("Public .example domain registry", RecipientCategory.DomainRegistry,
             notice: NoticeRule.NoSeparateNotice, occurredAt: new DateTime(2019, 3, 15, 10, 0, 0, DateTimeKind.Utc)), customer.Id);
-        await log.RecordAsync(LogTestData.NewDisclosure("Nexa Web Partners Ltd", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
+        await app.Disclosures.RecordAsync(TestDisclosures.NewDisclosure("Nexa Web Partners Ltd", RecipientCategory.Partner, DisclosureGround.PartnerProgramme,
             occurredAt: new DateTime(2025, 3, 10, 9, 30, 0, DateTimeKind.Utc)), customer.Id);
-        await log.RecordAsync(LogTestData.NewDisclosure("Superior Court of California, County of San Francisco",
+        await app.Disclosures.RecordAsync(TestDisclosures.NewDisclosure("Superior Court of California, County of San Francisco",
             RecipientCategory.CourtOrLegalProcess, DisclosureGround.LegalRequirement,
             occurredAt: new DateTime(2025, 6, 2, 14, 0, 0, DateTimeKind.Utc)), customer.Id);
-        var page = await SignedInAsync(theme, email, TestCustomers.Password, width);
+        var page = await SignedInAsync(customer, theme, width);
         await page.GotoAsync("/disclosures");
         await page.WaitForInteractiveAsync();
         await AccessibilityChecks.AssertNoViolationsAsync(page);
@@ -58,14 +47,13 @@ public sealed class DisclosuresAccessibilityTests(PanelServer server, DebianChro
     [InlineData("dark")]
     public async Task The_open_bell_passes_wcag_aa(string theme)
     {
-        var email = $"bell-{Guid.NewGuid():N}"[..16] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(server.App.Services, email, "Bea Bell");
-        await using (var db = await server.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        var customer = await app.Customers.NewAsync("Bea Bell");
+        await using (var db = app.CreateDbContext())
         {
             NotificationService.Add(db, customer.Id, "New disclosure in your log", "Com 1 shared some of your data with Nexa.", "disclosures", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
-        var page = await SignedInAsync(theme, email, TestCustomers.Password);
+        var page = await SignedInAsync(customer, theme);
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
 

@@ -1,52 +1,22 @@
 using Bunit;
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Log;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
-using static Com1ControlPanel.Tests.Features.Disclosures.Log.LogTestData;
+using static Com1ControlPanel.Tests.Kit.TestDisclosures;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Log;
 
-public sealed class DisclosuresPageTests : BunitContext, IAsyncLifetime
+public sealed class DisclosuresPageTests : ComponentTest
 {
-    private readonly TestDatabase database = new();
-    private readonly LogTestData data;
-
-    public DisclosuresPageTests()
-    {
-        data = new LogTestData(database);
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton<IDbContextFactory<AppDbContext>>(_ => database);
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddScoped<DisclosureLogService>();
-    }
-
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderPageFor(string customer)
     {
-        Services.AddSingleton(SignedIn.Customer(customer));
-        // The live page (set once every service is registered: the renderer fixes them).
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<DisclosuresPage>(2);
-            builder.CloseComponent();
-        });
+        SignIn(Principals.Customer(customer));
+        return RenderPage<DisclosuresPage>();
     }
 
     [Fact]
-    public void A_customer_with_no_entries_is_told_that_nothing_was_shared()
+    public async Task A_customer_with_no_entries_is_told_that_nothing_was_shared()
     {
-        var page = RenderPageFor(data.Customer("empty"));
+        var page = RenderPageFor(await Kit.CustomerAsync("empty"));
 
         var empty = page.WaitForElement("#disclosures-empty");
         Assert.Equal("Com 1 has not shared your data with anyone. If it ever does, you will see it here and we will tell you.",
@@ -58,11 +28,11 @@ public sealed class DisclosuresPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_released_entry_says_its_notice_was_delayed_as_the_law_required()
     {
-        var customer = data.Customer("released");
-        var disclosure = await data.RecordAsync(NewDisclosure("Metro Police Department", RecipientCategory.LawEnforcement,
+        var customer = await Kit.CustomerAsync("released");
+        var disclosure = await Kit.Disclosures.RecordAsync(NewDisclosure("Metro Police Department", RecipientCategory.LawEnforcement,
             DisclosureGround.LegalRequirement, notice: NoticeRule.DelayedUntil,
             delayedUntil: new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc)), customer);
-        await using (var db = database.CreateDbContext())
+        await using (var db = Kit.CreateDbContext())
         {
             var entry = await db.DisclosureEntries.SingleAsync(e => e.DisclosureId == disclosure.Id);
             db.DisclosureNotices.Add(new DisclosureNotice { EntryId = entry.Id, CustomerId = customer, NotifiedAt = new DateTime(2026, 11, 28, 0, 1, 0, DateTimeKind.Utc) });
@@ -79,21 +49,22 @@ public sealed class DisclosuresPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Older_entries_load_on_request_and_details_open_in_a_dialog()
     {
-        var customer = data.Customer("long");
-        await data.RecordManyAsync(customer, 25);
+        var customer = await Kit.CustomerAsync("long");
+        const int total = DisclosureLogService.PageSize + 5;
+        await Kit.Disclosures.RecordManyAsync(customer, total);
         var page = RenderPageFor(customer);
 
-        page.WaitForElement("#entry-25");
-        Assert.Equal(20, page.FindAll("[id^=entry-]").Count);
+        page.WaitForElement($"#entry-{total}");
+        Assert.Equal(DisclosureLogService.PageSize, page.FindAll("[id^=entry-]").Count);
         Assert.Empty(page.FindAll("#entry-5"));
         await page.Find("#load-older").ClickAsync(new());
         page.WaitForElement("#entry-1");
-        Assert.Equal(25, page.FindAll("[id^=entry-]").Count);
+        Assert.Equal(total, page.FindAll("[id^=entry-]").Count);
         Assert.Empty(page.FindAll("#load-older"));
 
         await page.Find("#entry-3 button").ClickAsync(new());
         var detail = page.WaitForElement("#disclosure-detail");
-        var third = await data.ServiceFor(customer).GetDetailAsync(3);
+        var third = await Kit.LogOf(customer).GetDetailAsync(3);
         Assert.Contains("Recipient 3", detail.TextContent);
         Assert.Equal(third!.Hash, page.Find("#detail-hash").TextContent.Trim());
     }
@@ -101,23 +72,14 @@ public sealed class DisclosuresPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Verifying_shows_the_count_and_the_head_hash()
     {
-        var customer = data.Customer("verify-page");
-        await data.RecordManyAsync(customer, 2);
+        var customer = await Kit.CustomerAsync("verify-page");
+        await Kit.Disclosures.RecordManyAsync(customer, 2);
         var page = RenderPageFor(customer);
 
         await page.WaitForElement("#verify-log").ClickAsync(new());
 
         page.WaitForElement("#verification-result");
         Assert.Contains("Verified 2 entries.", page.Find("#verification-result").TextContent);
-        Assert.Equal((await data.ServiceFor(customer).GetDetailAsync(2))!.Hash, page.Find("#verification-head").TextContent.Trim());
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's dialogs hold services that can only be disposed asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        database.Dispose();
+        Assert.Equal((await Kit.LogOf(customer).GetDetailAsync(2))!.Hash, page.Find("#verification-head").TextContent.Trim());
     }
 }

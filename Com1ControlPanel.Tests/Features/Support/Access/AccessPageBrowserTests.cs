@@ -1,25 +1,20 @@
-using Com1ControlPanel.Data;
-using Com1ControlPanel.Data.DemoData;
 using Com1ControlPanel.Features.Support;
-using Com1ControlPanel.Tests.EndToEnd;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.Features.Support.Access;
 
-/// <summary>/access in the browser: axe-core's WCAG 2.1 A and AA rules on the demo accounts' pages, and an approval by keyboard.</summary>
+/// <summary>
+/// /access in the browser: axe-core's WCAG 2.1 A and AA rules on a customer's sessions and requests, and an approval by
+/// keyboard. Each test makes its customers, their agent and what the agent did.
+/// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class AccessPageBrowserTests(PanelServer server, DebianChromium chromium)
+public sealed class AccessPageBrowserTests(BrowserApp app, DebianChromium chromium)
 {
-
-    private async Task<IPage> OpenAccessPageAsync(string email, string password, string theme = "light", int width = 1280)
+    private async Task<IPage> OpenAccessPageAsync(TestCustomer customer, string theme = "light", int width = 1280)
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SetViewportSizeAsync(width, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = server.BaseAddress.ToString() }]);
-        await page.SignInAsync(email, password);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme, width);
+        await page.SignInAsync(customer.Email);
         await page.GotoAsync("/access");
         await page.WaitForInteractiveAsync();
         return page;
@@ -28,47 +23,43 @@ public sealed class AccessPageBrowserTests(PanelServer server, DebianChromium ch
     [Theory]
     [InlineData("light", 1280)]
     [InlineData("dark", 375)]
-    public async Task Alices_sessions_and_bobs_requests_pass_wcag_aa(string theme, int width)
+    public async Task Sessions_with_their_actions_and_pending_and_answered_requests_pass_wcag_aa(string theme, int width)
     {
-        var alice = await OpenAccessPageAsync("alice@example.com", DemoAccounts.Password, theme, width);
-        var toggle = alice.Locator("[id^=session-] button[aria-controls]").First;
+        var now = DateTime.UtcNow;
+        var agent = await app.Staff.NewAgentAsync();
+        var support = app.SupportBy(agent);
+        var helped = await app.Customers.NewAsync("Hana Helped");
+        var session = await support.SessionAsync(helped.Id, now.AddDays(-2), ending: SessionEnding.EndedByAgent, endedAt: now.AddDays(-2).AddMinutes(20));
+        await support.PhoneChangeAsync(helped.Id, now.AddDays(-2).AddMinutes(5), session.Id);
+        var asked = await app.Customers.NewAsync("Asa Asked");
+        await support.RequestAsync(asked.Id, now.AddHours(-1), ticket: "T-48377");
+        await support.RequestAsync(asked.Id, now.AddDays(-5), status: AccessRequestStatus.Denied, ticket: "T-47001");
+
+        var sessions = await OpenAccessPageAsync(helped, theme, width);
+        var toggle = sessions.Locator($"#session-{session.Id} button[aria-controls]");
         await toggle.ClickAsync();
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
-        await Assertions.Expect(alice.Locator("[id^=session-actions-]").First).ToContainTextAsync("Phone changed");
-        await AccessibilityChecks.AssertNoViolationsAsync(alice);
-        await AssertFitsAsync(alice, width);
+        await Assertions.Expect(sessions.Locator($"#session-actions-{session.Id}")).ToContainTextAsync("Phone changed");
+        await AccessibilityChecks.AssertNoViolationsAsync(sessions);
+        await AssertFitsAsync(sessions, width);
 
-        // Bob's page is only looked at: other tests share the demo accounts.
-        var bob = await OpenAccessPageAsync("bob@example.com", DemoAccounts.Password, theme, width);
-        await Assertions.Expect(bob.Locator("#pending-requests")).ToContainTextAsync("T-48377");
-        await Assertions.Expect(bob.Locator("#past-requests")).ToContainTextAsync("Denied");
-        await AccessibilityChecks.AssertNoViolationsAsync(bob);
-        await AssertFitsAsync(bob, width);
-        await bob.Locator("button[id^=deny-]").ClickAsync();
-        await bob.Locator(".mud-dialog").WaitForAsync();
-        await AccessibilityChecks.AssertNoViolationsAsync(bob);
+        var requests = await OpenAccessPageAsync(asked, theme, width);
+        await Assertions.Expect(requests.Locator("#pending-requests")).ToContainTextAsync("T-48377");
+        await Assertions.Expect(requests.Locator("#past-requests")).ToContainTextAsync("Denied");
+        await AccessibilityChecks.AssertNoViolationsAsync(requests);
+        await AssertFitsAsync(requests, width);
+        await requests.Locator("button[id^=deny-]").ClickAsync();
+        await requests.Locator(".mud-dialog").WaitForAsync();
+        await AccessibilityChecks.AssertNoViolationsAsync(requests);
     }
 
     [Fact]
     public async Task A_customer_approves_for_less_time_than_asked_with_the_keyboard()
     {
-        var email = $"approve-{Guid.NewGuid():N}"[..16] + "@example.com";
-        var customer = await TestCustomers.CreateAsync(server.App.Services, email, "Aria Approver");
-        Guid requestId;
-        await using (var db = server.App.CreateDbContext())
-        {
-            var agent = await db.Users.SingleAsync(u => u.Email == "agent@com1.test");
-            var now = DateTime.UtcNow;
-            var request = new SupportAccessRequest
-            {
-                AgentUserId = agent.Id, AgentName = agent.DisplayName, CustomerId = customer.Id, Reason = SupportReason.TechnicalIncident,
-                Ticket = "T-90001", RequestedMinutes = 30, RequestedAt = now, AnswerBy = now.AddHours(24),
-            };
-            db.SupportAccessRequests.Add(request);
-            await db.SaveChangesAsync();
-            requestId = request.Id;
-        }
-        var page = await OpenAccessPageAsync(email, TestCustomers.Password);
+        var customer = await app.Customers.NewAsync("Aria Approver");
+        var agent = await app.Staff.NewAgentAsync();
+        var requestId = (await app.SupportBy(agent).RequestAsync(customer.Id, DateTime.UtcNow, minutes: 30, ticket: "T-90001")).Id;
+        var page = await OpenAccessPageAsync(customer);
 
         // Open the duration picker and choose with the arrow keys, then approve with Enter.
         await OpenWithEnterAsync(page, page.Locator($"#minutes-{requestId}"));
@@ -78,13 +69,13 @@ public sealed class AccessPageBrowserTests(PanelServer server, DebianChromium ch
             await page.Keyboard.PressAsync("ArrowUp");
         }
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator($"#approve-{requestId}")).ToHaveAttributeAsync("aria-label", "Approve Dana Reyes's request for 10 minutes");
+        await Assertions.Expect(page.Locator($"#approve-{requestId}")).ToHaveAttributeAsync("aria-label", $"Approve {agent.Name}'s request for 10 minutes");
         await page.Locator($"#approve-{requestId}").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("#past-requests")).ToContainTextAsync("Approved for 10 minutes (of 30 minutes asked)");
         await Assertions.Expect(page.Locator("#pending-empty")).ToBeVisibleAsync();
-        await using var check = server.App.CreateDbContext();
+        await using var check = app.CreateDbContext();
         var stored = await check.SupportAccessRequests.SingleAsync(r => r.Id == requestId);
         Assert.Equal((AccessRequestStatus.Approved, 10), (stored.Status, stored.ApprovedMinutes));
     }

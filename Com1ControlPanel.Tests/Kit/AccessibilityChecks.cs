@@ -2,7 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace Com1ControlPanel.Tests.Support;
+namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>axe-core's WCAG 2.1 A and AA rules: what a screen reader or a low-vision user would trip over.</summary>
 public static class AccessibilityChecks

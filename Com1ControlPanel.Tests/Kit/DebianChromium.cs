@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Com1ControlPanel.Tests.Support;
+namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>Debian's Chromium, headless, driven by Playwright; never a downloaded browser build.</summary>
 public sealed class DebianChromium : IAsyncLifetime
@@ -27,12 +27,25 @@ public sealed class DebianChromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (no cookies) whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>
+    /// A fresh browser profile (no cookies) whose relative URLs resolve against <paramref name="baseAddress"/>; in the
+    /// light or dark <paramref name="theme"/> when given (as the theme switch leaves it), in a window
+    /// <paramref name="width"/> pixels wide when given.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, string? theme = null, int? width = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        if (theme is not null)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = "com1-theme", Value = theme, Url = baseAddress.ToString() }]);
+        }
+        var page = await context.NewPageAsync();
+        if (width is { } pixels)
+        {
+            await page.SetViewportSizeAsync(pixels, 900);
+        }
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
 
-namespace Com1ControlPanel.Tests.EndToEnd;
+namespace Com1ControlPanel.Tests.Kit;
 
-/// <summary>What a person does on the sign-in pages, by element id rather than by wording.</summary>
-internal static class PageActions
+/// <summary>What a person does in the browser that takes more than one step, by element id rather than by wording.</summary>
+public static class BrowserSteps
 {
     public static string Path(this IPage page) => new Uri(page.Url).AbsolutePath;
 
@@ -19,7 +19,7 @@ internal static class PageActions
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
-    public static async Task SignInAsync(this IPage page, string email, string password)
+    public static async Task SignInAsync(this IPage page, string email, string password = TestCustomers.Password)
     {
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#login-email", email);

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 
-namespace Com1ControlPanel.Tests.Support;
+namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>
 /// A passkey held in the test instead of a security key or phone: a P-256 key pair that registers with the panel and

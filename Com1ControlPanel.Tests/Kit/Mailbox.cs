@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 
-namespace Com1ControlPanel.Tests.Support;
+namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>Reads the .eml files the app writes to its pickup folder, as a recipient's mail client would.</summary>
 public sealed partial class Mailbox(string directory)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Com1ControlPanel.Tests.Support;
+namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>What an authenticator app computes (RFC 6238: SHA-1, 30-second steps, 6 digits) from a base32 setup key.</summary>
 public static class Totp
