@@ -10,21 +10,21 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
 {
     private void Suspend(string customerId, SuspensionReason reason, string? message)
     {
-        using var db = Database.CreateDbContext();
+        using var db = Kit.CreateDbContext();
         var customer = db.Customers.Single(c => c.Id == customerId);
         customer.Status = AccountStatus.Suspended;
         customer.StatusReason = reason;
         customer.StatusMessage = message;
-        customer.StatusChangedAt = Clock.GetUtcNow().UtcDateTime;
+        customer.StatusChangedAt = Kit.Now;
         db.SaveChanges();
     }
 
     [Fact]
-    public void A_suspended_customer_reads_why_what_to_do_and_how_to_reach_billing()
+    public async Task A_suspended_customer_reads_why_what_to_do_and_how_to_reach_billing()
     {
-        var customer = AddCustomer("sue", "Sue Spended");
+        var customer = await AddCustomerAsync("sue", "Sue Spended");
         Suspend("sue", SuspensionReason.PaymentOverdue, "Invoice 2026-1187 is still open.");
-        SignIn(BillingDeskApp.CustomerPrincipal(customer));
+        SignIn(Principals.Customer(customer.Id, customer.FullName));
 
         var page = RenderInLayout<AccountStatusBanner>();
 
@@ -36,11 +36,11 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
     }
 
     [Fact]
-    public void A_reason_only_billing_can_resolve_offers_the_call_and_no_button()
+    public async Task A_reason_only_billing_can_resolve_offers_the_call_and_no_button()
     {
-        var customer = AddCustomer("sue", "Sue Spended");
+        var customer = await AddCustomerAsync("sue", "Sue Spended");
         Suspend("sue", SuspensionReason.CustomerAsked, null);
-        SignIn(BillingDeskApp.CustomerPrincipal(customer));
+        SignIn(Principals.Customer(customer.Id, customer.FullName));
 
         var page = RenderInLayout<AccountStatusBanner>();
 
@@ -49,10 +49,10 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
     }
 
     [Fact]
-    public void An_active_account_and_staff_see_no_banner()
+    public async Task An_active_account_and_staff_see_no_banner()
     {
-        var customer = AddCustomer("ann", "Ann Active");
-        SignIn(BillingDeskApp.CustomerPrincipal(customer));
+        var customer = await AddCustomerAsync("ann", "Ann Active");
+        SignIn(Principals.Customer(customer.Id, customer.FullName));
 
         Assert.Empty(RenderInLayout<AccountStatusBanner>().FindAll("#suspension-banner"));
     }
@@ -66,13 +66,13 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
     [Fact]
     public async Task Reactivation_takes_the_banner_away_on_an_open_page_without_a_reload()
     {
-        var customer = AddCustomer("sue", "Sue Spended");
+        var customer = await AddCustomerAsync("sue", "Sue Spended");
         Suspend("sue", SuspensionReason.PaymentDeclined, null);
-        SignIn(BillingDeskApp.CustomerPrincipal(customer));
+        SignIn(Principals.Customer(customer.Id, customer.FullName));
         var page = RenderInLayout<AccountStatusBanner>();
         Assert.NotEmpty(page.FindAll("#suspension-banner"));
 
-        using (var db = Database.CreateDbContext())
+        using (var db = Kit.CreateDbContext())
         {
             db.Customers.Single(c => c.Id == "sue").Status = AccountStatus.Active;
             await db.SaveChangesAsync();

@@ -2,8 +2,6 @@ using Com1ControlPanel.Features.BillingDesk;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.BillingDesk;
 
@@ -17,28 +15,29 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
 
     private async Task<StatusChangeResult> SuspendAsync(string customerId, StatusChangeForm form, System.Security.Claims.ClaimsPrincipal? who = null)
     {
-        await using var scope = app.Scope(who ?? BillingDeskApp.Billing);
-        return await scope.ServiceProvider.GetRequiredService<AccountStatusDesk>().SuspendAsync(customerId, form);
+        using var scope = app.As(who ?? BillingDeskTestData.Billing);
+        return await scope.Get<AccountStatusDesk>().SuspendAsync(customerId, form);
     }
 
     private async Task<StatusChangeResult> ReactivateAsync(string customerId, StatusChangeForm form)
     {
-        await using var scope = app.Scope(BillingDeskApp.Billing);
-        return await scope.ServiceProvider.GetRequiredService<AccountStatusDesk>().ReactivateAsync(customerId, form);
+        using var scope = app.As(BillingDeskTestData.Billing);
+        return await scope.Get<AccountStatusDesk>().ReactivateAsync(customerId, form);
     }
 
-    private async Task<Suspension?> BannerAsync(Customer customer)
+    private async Task<Suspension?> BannerAsync(TestCustomer customer)
     {
-        await using var scope = app.Scope(BillingDeskApp.CustomerPrincipal(customer));
-        return await scope.ServiceProvider.GetRequiredService<AccountStatusNotice>().GetAsync();
+        using var scope = app.As(customer.Principal);
+        return await scope.Get<AccountStatusNotice>().GetAsync();
     }
 
     [Fact]
     public async Task Suspending_records_who_and_why_tells_the_customer_and_shows_them_the_banner()
     {
-        var (customer, email) = await app.CreateCustomerAsync("Sue Spended");
+        var customer = await app.Customers.NewAsync("Sue Spended");
+        var email = customer.Email;
         var announced = new List<string>();
-        app.App.Services.GetRequiredService<AccountStatusEvents>().Changed += announced.Add;
+        app.Services.GetRequiredService<AccountStatusEvents>().Changed += announced.Add;
 
         var result = await SuspendAsync(customer.Id, Overdue);
 
@@ -65,7 +64,7 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
     [Fact]
     public async Task Reactivating_clears_the_banner_and_records_the_reason()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
         Assert.IsType<StatusChangeResult.Changed>(await SuspendAsync(customer.Id, Overdue));
 
         var result = await ReactivateAsync(customer.Id, new StatusChangeForm { Reactivation = ReactivationReason.PaymentReceived });
@@ -83,7 +82,7 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
     [Fact]
     public async Task Other_needs_a_message_for_the_customer_and_nothing_changes_without_it()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
         var result = await SuspendAsync(customer.Id, new StatusChangeForm { Suspension = SuspensionReason.Other });
 
@@ -98,7 +97,7 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
     [InlineData((int)SuspensionReason.PaymentDeclined, 301)]
     public async Task A_missing_or_unknown_reason_or_a_too_long_message_changes_nothing(int? reason, int? messageLength)
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
         var result = await SuspendAsync(customer.Id, new StatusChangeForm
         {
@@ -113,7 +112,7 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
     [Fact]
     public async Task Suspending_twice_is_refused_as_already_done_and_writes_nothing_more()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
         Assert.IsType<StatusChangeResult.Changed>(await SuspendAsync(customer.Id, Overdue));
 
         var result = await SuspendAsync(customer.Id, Overdue);
@@ -126,10 +125,10 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
     [Fact]
     public async Task Only_billing_staff_change_a_status()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => SuspendAsync(customer.Id, Overdue, BillingDeskApp.CustomerPrincipal(customer)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => SuspendAsync(customer.Id, Overdue, BillingDeskApp.Agent));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => SuspendAsync(customer.Id, Overdue, customer.Principal));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => SuspendAsync(customer.Id, Overdue, BillingDeskTestData.Agent));
 
         await AssertStillActiveAsync(customer);
     }
@@ -137,10 +136,10 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
     [Fact]
     public async Task A_suspended_customer_still_changes_their_own_data()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
         Assert.IsType<StatusChangeResult.Changed>(await SuspendAsync(customer.Id, Overdue));
-        await using var own = app.Scope(BillingDeskApp.CustomerPrincipal(customer));
-        var profiles = own.ServiceProvider.GetRequiredService<Com1ControlPanel.Features.Profile.ProfileService>();
+        using var own = app.As(customer.Principal);
+        var profiles = own.Get<Com1ControlPanel.Features.Profile.ProfileService>();
 
         var form = (await profiles.GetAsync()).Form;
         form.City = "Oakland";
@@ -149,7 +148,7 @@ public sealed class AccountStatusDeskTests(BillingDeskApp app) : IClassFixture<B
         Assert.Equal(("Oakland", AccountStatus.Suspended), ((await app.StoredAsync(customer.Id)).City, (await app.StoredAsync(customer.Id)).Status));
     }
 
-    private async Task AssertStillActiveAsync(Customer customer)
+    private async Task AssertStillActiveAsync(TestCustomer customer)
     {
         Assert.Equal(AccountStatus.Active, (await app.StoredAsync(customer.Id)).Status);
         Assert.Null(await BannerAsync(customer));

@@ -7,9 +7,9 @@ namespace Com1ControlPanel.Tests.Features.BillingDesk;
 /// <summary>Suspending and reactivating from the customer's record: a dialog asks first, with the reason at its field.</summary>
 public sealed class AccountStatusPanelTests : BillingDeskComponents
 {
-    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderPanel(Action<int?>? changed = null)
+    private async Task<IRenderedComponent<Bunit.Rendering.ContainerFragment>> RenderPanelAsync(Action<int?>? changed = null)
     {
-        var customer = AddCustomer("sue", "Sue Spended");
+        var customer = await AddCustomerAsync("sue", "Sue Spended");
         return RenderInLayout<AccountStatusPanel>(
             (nameof(AccountStatusPanel.CustomerId), customer.Id),
             (nameof(AccountStatusPanel.CustomerName), customer.FullName),
@@ -18,9 +18,9 @@ public sealed class AccountStatusPanelTests : BillingDeskComponents
     }
 
     [Fact]
-    public void Suspending_asks_first_and_without_a_reason_says_so_at_the_field_and_changes_nothing()
+    public async Task Suspending_asks_first_and_without_a_reason_says_so_at_the_field_and_changes_nothing()
     {
-        var page = RenderPanel();
+        var page = await RenderPanelAsync();
 
         page.Find("#billing-suspend").Click();
         page.WaitForAssertion(() => Assert.Contains("Suspend Sue Spended's account?", page.Markup));
@@ -32,9 +32,9 @@ public sealed class AccountStatusPanelTests : BillingDeskComponents
     }
 
     [Fact]
-    public void Other_without_a_message_asks_for_the_message()
+    public async Task Other_without_a_message_asks_for_the_message()
     {
-        var page = RenderPanel();
+        var page = await RenderPanelAsync();
         page.Find("#billing-suspend").Click();
 
         Choose(page, "status-reason", "Other (explain in the message)");
@@ -45,10 +45,10 @@ public sealed class AccountStatusPanelTests : BillingDeskComponents
     }
 
     [Fact]
-    public void Confirming_with_a_reason_suspends_the_account_and_the_page_is_told()
+    public async Task Confirming_with_a_reason_suspends_the_account_and_the_page_is_told()
     {
         int? version = null;
-        var page = RenderPanel(v => version = v);
+        var page = await RenderPanelAsync(v => version = v);
         page.Find("#billing-suspend").Click();
 
         Choose(page, "status-reason", "Card payment declined");
@@ -60,9 +60,9 @@ public sealed class AccountStatusPanelTests : BillingDeskComponents
     }
 
     [Fact]
-    public void A_suspended_account_shows_staff_the_reason_since_when_and_what_the_customer_reads()
+    public async Task A_suspended_account_shows_staff_the_reason_since_when_and_what_the_customer_reads()
     {
-        var customer = AddCustomer("sue", "Sue Spended");
+        var customer = await AddCustomerAsync("sue", "Sue Spended");
 
         var page = RenderInLayout<AccountStatusPanel>(
             (nameof(AccountStatusPanel.CustomerId), customer.Id),

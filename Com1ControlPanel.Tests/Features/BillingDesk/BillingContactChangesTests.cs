@@ -2,9 +2,6 @@ using Com1ControlPanel.Features.BillingDesk;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.BillingDesk;
 
@@ -15,19 +12,20 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
         System.Security.Claims.ClaimsPrincipal? who = null)
     {
         BillingContactForm form;
-        await using (var reader = app.Scope(BillingDeskApp.Billing))
+        using (var reader = app.As(BillingDeskTestData.Billing))
         {
-            form = (await reader.ServiceProvider.GetRequiredService<BillingCustomers>().GetAsync(customerId))!.Contact;
+            form = (await reader.Get<BillingCustomers>().GetAsync(customerId))!.Contact;
         }
-        await using var scope = app.Scope(who ?? BillingDeskApp.Billing);
+        using var scope = app.As(who ?? BillingDeskTestData.Billing);
         change(form);
-        return await scope.ServiceProvider.GetRequiredService<BillingContactChanges>().SaveAsync(customerId, form);
+        return await scope.Get<BillingContactChanges>().SaveAsync(customerId, form);
     }
 
     [Fact]
     public async Task A_change_on_the_customers_behalf_keeps_who_why_and_the_reference_and_emails_what_changed()
     {
-        var (customer, email) = await app.CreateCustomerAsync("Bea Billed");
+        var customer = await app.Customers.NewAsync("Bea Billed");
+        var email = customer.Email;
 
         var result = await SaveAsync(customer.Id, form =>
         {
@@ -64,7 +62,7 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     [Fact]
     public async Task Without_how_the_customer_asked_nothing_changes_and_the_reason_field_says_why()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
         var result = await SaveAsync(customer.Id, form => form.City = "Oakland");
 
@@ -80,7 +78,7 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     [InlineData(nameof(BillingContactForm.Reference), "a reference that is far longer than fifty characters, which is the limit", "Keep the reference to 50 characters or fewer.")]
     public async Task Bad_input_is_refused_at_its_field_and_changes_nothing(string field, string value, string message)
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
         var result = await SaveAsync(customer.Id, form =>
         {
@@ -97,12 +95,12 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     [Fact]
     public async Task A_customer_who_changed_their_data_meanwhile_wins_and_billing_is_told_of_the_conflict()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
-        await using var billing = app.Scope(BillingDeskApp.Billing);
-        var form = (await billing.ServiceProvider.GetRequiredService<BillingCustomers>().GetAsync(customer.Id))!.Contact;
-        await using (var own = app.Scope(BillingDeskApp.CustomerPrincipal(customer)))
+        var customer = await app.Customers.NewAsync();
+        using var billing = app.As(BillingDeskTestData.Billing);
+        var form = (await billing.Get<BillingCustomers>().GetAsync(customer.Id))!.Contact;
+        using (var own = app.As(customer.Principal))
         {
-            var profiles = own.ServiceProvider.GetRequiredService<Com1ControlPanel.Features.Profile.ProfileService>();
+            var profiles = own.Get<Com1ControlPanel.Features.Profile.ProfileService>();
             var mine = (await profiles.GetAsync()).Form;
             mine.City = "Oakland";
             Assert.IsType<Com1ControlPanel.Features.Profile.ProfileSaveResult.Saved>(await profiles.SaveAsync(mine));
@@ -110,7 +108,7 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
 
         form.City = "Berkeley";
         form.Reason = HowAsked.Email;
-        var result = await billing.ServiceProvider.GetRequiredService<BillingContactChanges>().SaveAsync(customer.Id, form);
+        var result = await billing.Get<BillingContactChanges>().SaveAsync(customer.Id, form);
 
         Assert.IsType<BillingSaveResult.Conflict>(result);
         Assert.Equal("Oakland", (await app.StoredAsync(customer.Id)).City);
@@ -121,9 +119,9 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     [Fact]
     public async Task Customers_and_support_agents_cannot_use_the_billing_desk()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
-        foreach (var who in new[] { BillingDeskApp.CustomerPrincipal(customer), BillingDeskApp.Agent })
+        foreach (var who in new[] { customer.Principal, BillingDeskTestData.Agent })
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => SaveAsync(customer.Id, form =>
             {
@@ -137,11 +135,12 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     [Fact]
     public async Task A_new_email_address_changes_only_when_the_customer_opens_the_link_sent_there()
     {
-        var (customer, email) = await app.CreateCustomerAsync("Eve Emailed");
+        var customer = await app.Customers.NewAsync("Eve Emailed");
+        var email = customer.Email;
         var newEmail = $"new-{Guid.NewGuid():N}@example.net";
-        await using (var scope = app.Scope(BillingDeskApp.Billing))
+        using (var scope = app.As(BillingDeskTestData.Billing))
         {
-            var result = await scope.ServiceProvider.GetRequiredService<BillingContactChanges>()
+            var result = await scope.Get<BillingContactChanges>()
                 .RequestEmailChangeAsync(customer.Id, newEmail, HowAsked.PhoneCall);
             Assert.True(result.Succeeded, result.Error);
         }
@@ -153,7 +152,7 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
         Assert.Equal(email, await EmailOfAsync(customer.Id));
         Assert.Empty(await app.HistoryAsync(customer.Id));
 
-        using var browser = app.CreateClient();
+        using var browser = app.Client();
         using var opened = await browser.GetAsync(Mailbox.FirstLink(confirmation).PathAndQuery);
 
         Assert.Equal(newEmail, await EmailOfAsync(customer.Id));
@@ -164,9 +163,10 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     [Fact]
     public async Task An_email_change_needs_a_valid_address_and_how_the_customer_asked()
     {
-        var (customer, email) = await app.CreateCustomerAsync();
-        await using var scope = app.Scope(BillingDeskApp.Billing);
-        var changes = scope.ServiceProvider.GetRequiredService<BillingContactChanges>();
+        var customer = await app.Customers.NewAsync();
+        var email = customer.Email;
+        using var scope = app.As(BillingDeskTestData.Billing);
+        var changes = scope.Get<BillingContactChanges>();
 
         var noReason = await changes.RequestEmailChangeAsync(customer.Id, "someone@example.net", null);
         var badAddress = await changes.RequestEmailChangeAsync(customer.Id, "not an address", HowAsked.Letter);

@@ -7,9 +7,9 @@ namespace Com1ControlPanel.Tests.Features.BillingDesk;
 /// <summary>The billing desk's contact form: rules at the field as staff type, and nothing saved without the reason.</summary>
 public sealed class BillingContactEditorTests : BillingDeskComponents
 {
-    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderEditor(Action? saved = null)
+    private async Task<IRenderedComponent<Bunit.Rendering.ContainerFragment>> RenderEditorAsync(Action? saved = null)
     {
-        var customer = AddCustomer("bea", "Bea Billed");
+        var customer = await AddCustomerAsync("bea", "Bea Billed");
         return RenderInLayout<BillingContactEditor>(
             (nameof(BillingContactEditor.CustomerId), customer.Id),
             (nameof(BillingContactEditor.Form), BillingContactForm.From(customer)),
@@ -17,9 +17,9 @@ public sealed class BillingContactEditorTests : BillingDeskComponents
     }
 
     [Fact]
-    public void Saving_without_how_the_customer_asked_says_so_at_that_field_and_saves_nothing()
+    public async Task Saving_without_how_the_customer_asked_says_so_at_that_field_and_saves_nothing()
     {
-        var page = RenderEditor();
+        var page = await RenderEditorAsync();
 
         page.Find("#billing-city").Input("Oakland");
         page.Find("form").Submit();
@@ -30,9 +30,9 @@ public sealed class BillingContactEditorTests : BillingDeskComponents
     }
 
     [Fact]
-    public void An_invalid_postal_code_shows_its_message_at_the_field_as_staff_type()
+    public async Task An_invalid_postal_code_shows_its_message_at_the_field_as_staff_type()
     {
-        var page = RenderEditor();
+        var page = await RenderEditorAsync();
 
         page.Find("#billing-postalcode").Input("ABC");
 
@@ -40,10 +40,10 @@ public sealed class BillingContactEditorTests : BillingDeskComponents
     }
 
     [Fact]
-    public void A_change_with_its_reason_is_saved_for_the_customer_and_the_page_is_told()
+    public async Task A_change_with_its_reason_is_saved_for_the_customer_and_the_page_is_told()
     {
         var saves = 0;
-        var page = RenderEditor(() => saves++);
+        var page = await RenderEditorAsync(() => saves++);
 
         page.Find("#billing-city").Input("Oakland");
         Choose(page, "billing-reason", "Letter");
@@ -57,10 +57,10 @@ public sealed class BillingContactEditorTests : BillingDeskComponents
     }
 
     [Fact]
-    public void A_save_over_newer_data_shows_the_conflict_and_keeps_the_newer_data()
+    public async Task A_save_over_newer_data_shows_the_conflict_and_keeps_the_newer_data()
     {
-        var page = RenderEditor();
-        using (var db = Database.CreateDbContext())
+        var page = await RenderEditorAsync();
+        using (var db = Kit.CreateDbContext())
         {
             var bea = db.Customers.Single(c => c.Id == "bea");
             bea.City = "Berkeley";

@@ -1,11 +1,7 @@
 using System.Net;
-using Com1ControlPanel.Data;
-using Com1ControlPanel.Data.DemoData;
-using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
+using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Tests.Features.BillingDesk;
 
@@ -13,24 +9,19 @@ namespace Com1ControlPanel.Tests.Features.BillingDesk;
 /// The billing desk is for billing staff only, checked by the server for every page and call; it shows a customer's
 /// contact data and never anything that stays with the customer (password, two-factor, passkeys, marketing choices).
 /// </summary>
-public sealed class BillingDeskAccessTests(PanelAppFactory app) : IClassFixture<PanelAppFactory>
+public sealed class BillingDeskAccessTests(PanelApp app) : IClassFixture<PanelApp>
 {
-    private async Task<HttpClient> SignedInAsync(string email)
+    private async Task<HttpClient> SignedInAsync(string role)
     {
-        var client = app.CreateNonRedirectingClient();
-        using var signIn = await FormPost.SignInAsync(client, email, DemoAccounts.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
+        var email = role == Roles.Customer ? (await app.Customers.NewAsync("Cleo Customer")).Email : (await app.Staff.NewAsync(role)).Email;
+        return await app.Client().SignedInAsync(email);
     }
-
-    private async Task<Customer> CustomerAsync(string name) =>
-        await TestCustomers.CreateAsync(app.Services, $"c-{Guid.NewGuid():N}@example.com", name);
 
     [Fact]
     public async Task Billing_staff_open_the_desk_and_a_customers_record_and_find_the_way_in_the_navigation()
     {
-        var customer = await CustomerAsync("Rita Record");
-        using var client = await SignedInAsync("billing@com1.test");
+        var customer = await app.Customers.NewAsync("Rita Record");
+        using var client = await SignedInAsync(Roles.Billing);
 
         var desk = await client.GetStringAsync("/staff/billing");
         var record = await client.GetStringAsync($"/staff/billing/customers/{customer.Id}");
@@ -39,6 +30,7 @@ public sealed class BillingDeskAccessTests(PanelAppFactory app) : IClassFixture<
         Assert.Contains("Find a customer", desk);
         Assert.Contains("Rita Record", record);
         Assert.Contains("1 Test Street", record);
+        Assert.Contains(customer.Email, record);
         Assert.Contains("How the customer asked", record);
         Assert.Contains("href=\"staff/billing\"", dashboard);
         Assert.Contains("Billing desk", dashboard);
@@ -47,8 +39,8 @@ public sealed class BillingDeskAccessTests(PanelAppFactory app) : IClassFixture<
     [Fact]
     public async Task The_record_offers_nothing_that_stays_with_the_customer()
     {
-        var customer = await CustomerAsync("Cora Careful");
-        using var client = await SignedInAsync("billing@com1.test");
+        var customer = await app.Customers.NewAsync("Cora Careful");
+        using var client = await SignedInAsync(Roles.Billing);
 
         var record = await client.GetStringAsync($"/staff/billing/customers/{customer.Id}");
 
@@ -62,14 +54,14 @@ public sealed class BillingDeskAccessTests(PanelAppFactory app) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("alice@example.com")]
-    [InlineData("agent@com1.test")]
-    [InlineData("compliance@com1.test")]
-    [InlineData("admin@com1.test")]
-    public async Task Customers_and_other_staff_are_refused_the_desk_and_not_shown_the_way(string email)
+    [InlineData(Roles.Customer)]
+    [InlineData(Roles.SupportAgent)]
+    [InlineData(Roles.ComplianceOfficer)]
+    [InlineData(Roles.Admin)]
+    public async Task Customers_and_other_staff_are_refused_the_desk_and_not_shown_the_way(string role)
     {
-        var customer = await CustomerAsync("Nora Nobody");
-        using var client = await SignedInAsync(email);
+        var customer = await app.Customers.NewAsync("Nora Nobody");
+        using var client = await SignedInAsync(role);
 
         foreach (var path in new[] { "/staff/billing", $"/staff/billing/customers/{customer.Id}" })
         {
@@ -86,7 +78,7 @@ public sealed class BillingDeskAccessTests(PanelAppFactory app) : IClassFixture<
     [Fact]
     public async Task A_visitor_is_sent_to_sign_in()
     {
-        using var client = app.CreateNonRedirectingClient();
+        using var client = app.Client();
 
         using var response = await client.GetAsync("/staff/billing");
 
@@ -97,16 +89,15 @@ public sealed class BillingDeskAccessTests(PanelAppFactory app) : IClassFixture<
     [Fact]
     public async Task Billing_staff_cannot_open_a_customers_preferences_and_the_ledger_refuses_billing_consent()
     {
-        var customer = await CustomerAsync("Pia Prefers");
-        using var client = await SignedInAsync("billing@com1.test");
+        var customer = await app.Customers.NewAsync("Pia Prefers");
+        using var client = await SignedInAsync(Roles.Billing);
 
         using var page = await client.GetAsync("/preferences");
         Assert.True(IsRefused(page, await page.Content.ReadAsStringAsync()), $"Got {page.StatusCode}");
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var db = app.CreateDbContext();
         var billing = new Actor("billing-staff-1", "Sam Tester", ChangeSource.BillingOnBehalf);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<ConsentLedger>()
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => app.Get<ConsentLedger>()
             .ApplyAsync(db, customer.Id, new Dictionary<ConsentKey, bool> { [new(MarketingPurpose.ComProducts, ContactChannel.Email)] = false }, billing));
     }
 

@@ -1,9 +1,4 @@
-using Com1ControlPanel.Data;
 using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.EndToEnd;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.Features.BillingDesk;
@@ -14,29 +9,20 @@ namespace Com1ControlPanel.Tests.Features.BillingDesk;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class BillingDeskBrowserTests(PanelServer server, DebianChromium chromium)
+public sealed class BillingDeskBrowserTests(BrowserApp app, DebianChromium chromium)
 {
     private async Task<(string Id, string Email, string Name)> CustomerAsync(string first)
     {
-        var email = $"{first.ToLowerInvariant()}-{Guid.NewGuid():N}"[..20] + "@example.com";
         // A name no other test uses, so the desk's search finds this customer alone.
-        var name = $"{first} Q{Guid.NewGuid():N}"[..(first.Length + 9)];
-        var customer = await TestCustomers.CreateAsync(server.App.Services, email, name);
-        return (customer.Id, email, name);
+        var customer = await app.Customers.NewAsync($"{first} Q{Guid.NewGuid():N}"[..(first.Length + 9)]);
+        return (customer.Id, customer.Email, customer.FullName);
     }
 
     private async Task<IPage> BillingStaffAsync(string name)
     {
-        var email = $"billing-{Guid.NewGuid():N}"[..20] + "@com1.test";
-        await using (var scope = server.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var staff = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Assert.True((await users.CreateAsync(staff, TestCustomers.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(staff, Roles.Billing)).Succeeded);
-        }
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SignInAsync(email, TestCustomers.Password);
+        var staff = await app.Staff.NewAsync(Roles.Billing, name);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(staff.Email);
         return page;
     }
 
@@ -58,8 +44,8 @@ public sealed class BillingDeskBrowserTests(PanelServer server, DebianChromium c
 
     private async Task<IPage> CustomerPageAsync(string email, string path)
     {
-        var page = await chromium.NewPageAsync(server.BaseAddress);
-        await page.SignInAsync(email, TestCustomers.Password);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync(email);
         await page.GotoAsync(path);
         await page.WaitForInteractiveAsync();
         return page;
@@ -89,7 +75,7 @@ public sealed class BillingDeskBrowserTests(PanelServer server, DebianChromium c
         await Assertions.Expect(row).ToContainTextAsync("Reference: T-2026-118");
         await Assertions.Expect(customer.Locator("#profile-street")).ToHaveValueAsync("Hauptstraße 12");
 
-        var mail = await server.App.Mailbox.WaitForAsync(email, "Com 1 billing changed your account data");
+        var mail = await app.Mailbox.WaitForAsync(email, "Com 1 billing changed your account data");
         Assert.Contains("Street: Hauptstraße 12", mail.TextBody);
         Assert.Contains("City: Oakland", mail.TextBody);
         Assert.Contains("Postal code: 94607", mail.TextBody);

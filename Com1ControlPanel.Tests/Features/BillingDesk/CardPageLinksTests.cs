@@ -1,9 +1,6 @@
 using System.Net;
 using Com1ControlPanel.Features.BillingDesk;
 using Com1ControlPanel.Infrastructure.Email;
-using Com1ControlPanel.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Com1ControlPanel.Tests.Features.BillingDesk;
 
@@ -15,8 +12,8 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
 {
     private async Task<CardLinkResult> SendAsync(string customerId)
     {
-        await using var scope = app.Scope(BillingDeskApp.Billing);
-        return await scope.ServiceProvider.GetRequiredService<CardPageLinks>().SendAsync(customerId);
+        using var scope = app.As(BillingDeskTestData.Billing);
+        return await scope.Get<CardPageLinks>().SendAsync(customerId);
     }
 
     private async Task<Uri> SendAndReceiveAsync(string customerId, string email)
@@ -27,22 +24,17 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
 
     private async Task<CardLinkUse> RedeemAsync(System.Security.Claims.ClaimsPrincipal who, Uri link)
     {
-        await using var scope = app.Scope(who);
-        return await scope.ServiceProvider.GetRequiredService<CardPageLinks>().RedeemAsync(link.Segments[^1]);
+        using var scope = app.As(who);
+        return await scope.Get<CardPageLinks>().RedeemAsync(link.Segments[^1]);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = app.CreateClient();
-        using var signIn = await FormPost.SignInAsync(client, email, TestCustomers.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => app.Client().SignedInAsync(email);
 
     [Fact]
     public async Task The_link_is_stored_only_as_a_hash_and_its_email_keeps_no_copy_once_delivered()
     {
-        var (customer, email) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
+        var email = customer.Email;
 
         var link = await SendAndReceiveAsync(customer.Id, email);
 
@@ -62,10 +54,11 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
     [Fact]
     public async Task The_customer_signs_in_first_then_the_link_opens_the_card_page_once()
     {
-        var (customer, email) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
+        var email = customer.Email;
         var link = await SendAndReceiveAsync(customer.Id, email);
 
-        using var anonymous = app.CreateClient();
+        using var anonymous = app.Client();
         using var first = await anonymous.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.StartsWith("/Account/Login", first.Headers.Location!.AbsolutePath);
@@ -81,31 +74,33 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
     [Fact]
     public async Task Someone_elses_click_neither_opens_the_page_nor_spends_the_customers_link()
     {
-        var (customer, email) = await app.CreateCustomerAsync();
-        var (other, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
+        var email = customer.Email;
+        var other = await app.Customers.NewAsync();
         var link = await SendAndReceiveAsync(customer.Id, email);
 
-        Assert.Equal(CardLinkUse.Unknown, await RedeemAsync(BillingDeskApp.CustomerPrincipal(other), link));
-        Assert.Equal(CardLinkUse.NotForThisAccount, await RedeemAsync(BillingDeskApp.Billing, link));
+        Assert.Equal(CardLinkUse.Unknown, await RedeemAsync(other.Principal, link));
+        Assert.Equal(CardLinkUse.NotForThisAccount, await RedeemAsync(BillingDeskTestData.Billing, link));
 
-        Assert.Equal(CardLinkUse.Opened, await RedeemAsync(BillingDeskApp.CustomerPrincipal(customer), link));
+        Assert.Equal(CardLinkUse.Opened, await RedeemAsync(customer.Principal, link));
     }
 
     [Fact]
     public async Task After_24_hours_the_link_has_expired()
     {
-        var (customer, email) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
+        var email = customer.Email;
         var link = await SendAndReceiveAsync(customer.Id, email);
 
         app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(CardLinkUse.Expired, await RedeemAsync(BillingDeskApp.CustomerPrincipal(customer), link));
+        Assert.Equal(CardLinkUse.Expired, await RedeemAsync(customer.Principal, link));
     }
 
     [Fact]
     public async Task At_most_three_links_a_day_go_to_one_customer()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
         for (var i = 0; i < CardPageLinks.MaxPerDay; i++)
         {
             Assert.IsType<CardLinkResult.Sent>(await SendAsync(customer.Id));
@@ -121,12 +116,12 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
     [Fact]
     public async Task Only_billing_staff_send_card_page_links()
     {
-        var (customer, _) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
 
-        foreach (var who in new[] { BillingDeskApp.CustomerPrincipal(customer), BillingDeskApp.Agent })
+        foreach (var who in new[] { customer.Principal, BillingDeskTestData.Agent })
         {
-            await using var scope = app.Scope(who);
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<CardPageLinks>().SendAsync(customer.Id));
+            using var scope = app.As(who);
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.Get<CardPageLinks>().SendAsync(customer.Id));
         }
         await using var db = app.CreateDbContext();
         Assert.False(await db.CardPageLinks.AnyAsync(l => l.CustomerId == customer.Id));
@@ -135,9 +130,10 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
     [Fact]
     public async Task The_database_refuses_to_remove_a_link_or_to_use_it_twice()
     {
-        var (customer, email) = await app.CreateCustomerAsync();
+        var customer = await app.Customers.NewAsync();
+        var email = customer.Email;
         var link = await SendAndReceiveAsync(customer.Id, email);
-        Assert.Equal(CardLinkUse.Opened, await RedeemAsync(BillingDeskApp.CustomerPrincipal(customer), link));
+        Assert.Equal(CardLinkUse.Opened, await RedeemAsync(customer.Principal, link));
         await using var db = app.CreateDbContext();
 
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
