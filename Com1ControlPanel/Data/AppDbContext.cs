@@ -38,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CardTokenRedemption> CardTokenRedemptions => Set<CardTokenRedemption>();
     public DbSet<GatewayCustomer> GatewayCustomers => Set<GatewayCustomer>();
     public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
+    public DbSet<Features.BillingDesk.CardPageLink> CardPageLinks => Set<Features.BillingDesk.CardPageLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Billing;
+using Com1ControlPanel.Features.BillingDesk;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
@@ -37,6 +38,7 @@ public static class PanelFeatures
         new((s, _, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
         new((s, _, _) => s.AddDisclosures(), e => e.MapDisclosures()),
         new((s, _, _) => s.AddSupport(), e => e.MapSupport()),
+        new((s, _, _) => s.AddBillingDesk(), e => e.MapBillingDesk()),
     ];
 
     public static IServiceCollection AddPanelFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

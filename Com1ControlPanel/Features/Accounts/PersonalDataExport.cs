@@ -45,6 +45,9 @@ public sealed class PersonalDataExport(
             {
                 c.CustomerNumber,
                 c.Status,
+                c.StatusReason,
+                c.StatusMessage,
+                c.StatusChangedAt,
                 c.CustomerSince,
                 c.FullName,
                 c.Company,
@@ -81,6 +84,8 @@ public sealed class PersonalDataExport(
                 change.NewValue,
                 ChangedBy = new Actor(change.ActorUserId, change.ActorName, change.Source).DescribeForCustomer(userId),
                 change.Source,
+                change.Reason,
+                change.Reference,
             });
         var signIns = await db.SignInRecords.AsNoTracking()
             .Where(record => record.UserId == userId)

@@ -12,6 +12,12 @@ public sealed class Customer
     public required string CustomerNumber { get; init; }
 
     public AccountStatus Status { get; set; } = AccountStatus.Active;
+    /// <summary>Why the account is suspended, as the customer's banner explains it; null while it is active.</summary>
+    public SuspensionReason? StatusReason { get; set; }
+    /// <summary>What Com 1 billing wrote to the customer about the suspension, if anything.</summary>
+    public string? StatusMessage { get; set; }
+    /// <summary>When the status last changed; null while it never has.</summary>
+    public DateTime? StatusChangedAt { get; set; }
     public DateTime CustomerSince { get; init; }
 
     public string FullName { get; set; } = "";

@@ -16,9 +16,27 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
     /// Sets <paramref name="values"/> on the customer and saves. With <paramref name="expectedVersion"/> (the version a form
     /// was loaded from), a customer changed since is left as it is and the answer is a conflict.
     /// </summary>
-    public async Task<CustomerChangeResult> ApplyAsync(AppDbContext db, string customerId, Actor actor,
-        IReadOnlyList<FieldValue> values, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<CustomerChangeResult> ApplyAsync(AppDbContext db, string customerId, Actor actor,
+        IReadOnlyList<FieldValue> values, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ApplyCoreAsync(db, customerId, actor, values, null, expectedVersion, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(AppDbContext, string, Actor, IReadOnlyList{FieldValue}, int?, CancellationToken)"/>, for
+    /// staff: <paramref name="reason"/> (how the customer asked, and staff's reference) goes into every history row.
+    /// </summary>
+    public Task<CustomerChangeResult> ApplyAsync(AppDbContext db, string customerId, Actor actor,
+        IReadOnlyList<FieldValue> values, ChangeReason reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ApplyCoreAsync(db, customerId, actor, values, reason, expectedVersion, cancellationToken);
+
+    private async Task<CustomerChangeResult> ApplyCoreAsync(AppDbContext db, string customerId, Actor actor,
+        IReadOnlyList<FieldValue> values, ChangeReason? reason, int? expectedVersion, CancellationToken cancellationToken)
     {
+        RequireReasonFromBilling(actor, reason);
+        // Whether support may reach the account is the customer's own decision, like their consent: billing never sets it.
+        if (IsBilling(actor) && values.Any(v => v.Field == ProfileField.SupportApproval))
+        {
+            throw new UnauthorizedAccessException("Only the customer decides whether support must ask first.");
+        }
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
         if (expectedVersion is { } expected && customer.Version != expected)
         {
@@ -31,7 +49,7 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
             if (!string.Equals(current ?? "", value ?? "", StringComparison.Ordinal))
             {
                 CustomerFields.Write(customer, field, value);
-                rows.Add(Row(customerId, field, current, value, actor));
+                rows.Add(Row(customerId, field, current, value, actor, reason));
             }
         }
         if (rows.Count == 0)
@@ -39,6 +57,36 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
             return new CustomerChangeResult.Unchanged(customer);
         }
         return await SaveAsync(db, customer, rows, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Suspends or reactivates the account: the status, the reason the customer's banner shows and one history row with
+    /// the reason, saved together. Only Com 1 billing changes a status, and only between Active and Suspended.
+    /// </summary>
+    public async Task<CustomerChangeResult> ChangeStatusAsync(AppDbContext db, string customerId, Actor actor,
+        AccountStatusChange change, CancellationToken cancellationToken = default)
+    {
+        if (actor.Source != ChangeSource.Billing)
+        {
+            throw new UnauthorizedAccessException("Only Com 1 billing changes the status of an account.");
+        }
+        RequireReasonFromBilling(actor, change.Reason);
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
+        if (customer.Status == change.To)
+        {
+            return new CustomerChangeResult.Unchanged(customer);
+        }
+        if (customer.Status == AccountStatus.Closed || change.To == AccountStatus.Closed)
+        {
+            throw new InvalidOperationException("Closing an account, or opening a closed one, is not a status change billing makes.");
+        }
+        var old = customer.Status;
+        customer.Status = change.To;
+        customer.StatusReason = change.To == AccountStatus.Suspended ? change.Suspension : null;
+        customer.StatusMessage = change.To == AccountStatus.Suspended && !string.IsNullOrWhiteSpace(change.Message) ? change.Message.Trim() : null;
+        customer.StatusChangedAt = time.GetUtcNow().UtcDateTime;
+        var row = Row(customerId, ProfileField.AccountStatus, old.ToString(), change.To.ToString(), actor, change.Reason);
+        return await SaveAsync(db, customer, [row], actor, cancellationToken);
     }
 
     /// <summary>
@@ -84,7 +132,19 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
             [.. Enumerable.Reverse(rows).Select(r => ProfileChangeView.From(r, customer.Id))]);
     }
 
-    private ProfileChange Row(string customerId, ProfileField field, string? oldValue, string? newValue, Actor actor) => new()
+    private static bool IsBilling(Actor actor) => actor.Source is ChangeSource.Billing or ChangeSource.BillingOnBehalf;
+
+    // Billing changes data without the customer at the keyboard: the customer is owed the reason, every time.
+    private static void RequireReasonFromBilling(Actor actor, ChangeReason? reason)
+    {
+        if (IsBilling(actor) && string.IsNullOrWhiteSpace(reason?.Text))
+        {
+            throw new ArgumentException("Com 1 billing changes a customer's data only with a reason.", nameof(reason));
+        }
+    }
+
+    private ProfileChange Row(string customerId, ProfileField field, string? oldValue, string? newValue, Actor actor,
+        ChangeReason? reason = null) => new()
     {
         CustomerId = customerId,
         Field = field,
@@ -95,8 +155,15 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
         ActorName = actor.DisplayName,
         Source = actor.Source,
         SupportSessionId = actor.SupportSessionId,
+        Reason = string.IsNullOrWhiteSpace(reason?.Text) ? null : reason.Text.Trim(),
+        Reference = string.IsNullOrWhiteSpace(reason?.Reference) ? null : reason.Reference.Trim(),
     };
 }
+
+/// <summary>A status billing gives an account: why (shown in the customer's banner while suspended) and the history's reason.</summary>
+/// <param name="Suspension">Why the account is suspended; only for <see cref="AccountStatus.Suspended"/>.</param>
+/// <param name="Message">Billing's own words to the customer about the suspension, if any.</param>
+public sealed record AccountStatusChange(AccountStatus To, SuspensionReason? Suspension, string? Message, ChangeReason Reason);
 
 public abstract record CustomerChangeResult
 {

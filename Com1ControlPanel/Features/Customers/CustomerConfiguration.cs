@@ -27,6 +27,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.BillingRegion).HasMaxLength(ContactLimits.City);
         customer.Property(c => c.BillingPostalCode).HasMaxLength(ContactLimits.PostalCode);
         customer.Property(c => c.BillingCountryCode).HasMaxLength(2);
+        customer.Property(c => c.StatusMessage).HasMaxLength(StatusLimits.Message);
         customer.Property(c => c.Version).IsConcurrencyToken();
         customer.Ignore(c => c.HasCompleteProfile);
         customer.HasMany(c => c.Services).WithOne().HasForeignKey(s => s.CustomerId);

@@ -18,6 +18,11 @@ public sealed class ProfileChange
     public ChangeSource Source { get; init; }
     /// <summary>The support session the change was made in, if any.</summary>
     public Guid? SupportSessionId { get; init; }
+
+    /// <summary>Why staff made the change (how the customer asked, or why the account was suspended); the customer reads it.</summary>
+    public string? Reason { get; init; }
+    /// <summary>Staff's reference for the change, such as a ticket number.</summary>
+    public string? Reference { get; init; }
 }
 
 /// <summary>The account data a customer can see and change, named as the profile page labels them.</summary>
@@ -44,6 +49,8 @@ public enum ProfileField
     BillingCountry,
     /// <summary>The card on file, kept by the Billing feature: only its brand, last four digits and expiry are written here.</summary>
     PaymentCard,
+    /// <summary>Active, Suspended or Closed: changed by Com 1 billing, never by the customer.</summary>
+    AccountStatus,
 }
 
 public static class ProfileFieldLabels
@@ -68,6 +75,7 @@ public static class ProfileFieldLabels
         ProfileField.BillingPostalCode => "Billing postal code",
         ProfileField.BillingCountry => "Billing country",
         ProfileField.PaymentCard => "Payment card",
+        ProfileField.AccountStatus => "Account status",
         _ => field.ToString(),
     };
 }

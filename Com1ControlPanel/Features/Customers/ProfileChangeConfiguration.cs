@@ -14,5 +14,7 @@ internal sealed class ProfileChangeConfiguration : IEntityTypeConfiguration<Prof
         change.Property(c => c.NewValue).HasMaxLength(256);
         change.Property(c => c.ActorUserId).HasMaxLength(450);
         change.Property(c => c.ActorName).HasMaxLength(100);
+        change.Property(c => c.Reason).HasMaxLength(ChangeReason.MaxText);
+        change.Property(c => c.Reference).HasMaxLength(ChangeReason.MaxReference);
     }
 }

@@ -15,6 +15,11 @@ public sealed class ConsentLedger(IOptions<PreferencesOptions> options, TimeProv
         AppDbContext db, string customerId, IReadOnlyDictionary<ConsentKey, bool> wanted, Actor actor,
         CancellationToken cancellationToken = default)
     {
+        // Consent must come from the customer: Com 1 billing, changing data for a customer on the phone, never gives it.
+        if (actor.Source is ChangeSource.BillingOnBehalf or ChangeSource.Billing)
+        {
+            throw new UnauthorizedAccessException("Only the customer changes their marketing preferences.");
+        }
         if (wanted.Keys.Any(k => !k.IsValid))
         {
             throw new ArgumentException("Only existing preferences can be changed.", nameof(wanted));

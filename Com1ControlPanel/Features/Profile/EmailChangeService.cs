@@ -5,6 +5,7 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
+using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -66,27 +67,72 @@ public sealed class EmailChangeService(
         }
         await users.ResetAccessFailedCountAsync(user);
 
+        await SendLinkAsync(users, user, newEmail,
+            ["You asked to use this address for your Com 1 Control Panel account.",
+             "Confirm it with the link below. Until you do, we keep using your current address."],
+            $"Someone signed in to your Com 1 Control Panel account asked to change its email address to {Mask(newEmail)}.");
+        logger.LogInformation("Email change requested for customer {CustomerId}", customerId);
+        return EmailChangeResult.Sent(newEmail);
+    }
+
+    /// <summary>
+    /// Com 1 billing asks, for a customer who contacted them, to change the customer's address: the same link goes to the
+    /// new address and the same notice to the current one, and nothing changes until the customer opens the link.
+    /// No password: billing never knows it; the mailbox proves the new address.
+    /// </summary>
+    /// <param name="howAsked">How the customer asked (a phone call, a letter), for the emails.</param>
+    public async Task<EmailChangeResult> RequestOnBehalfAsync(string customerId, string? newEmail, string howAsked)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (!principal.IsInRole(Roles.Billing) || principal.IsSupportSession())
+        {
+            throw new UnauthorizedAccessException("Only Com 1 billing asks for an email change on a customer's behalf.");
+        }
+        var staff = await currentUser.GetActorAsync();
+        newEmail = newEmail?.Trim() ?? "";
+        if (newEmail.Length == 0 || newEmail.Length > MaxEmailLength || !new EmailAddressAttribute().IsValid(newEmail))
+        {
+            return EmailChangeResult.Invalid(nameof(newEmail), "Enter a valid email address.");
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        // Customers only: a member of staff's address is never changed from the billing desk.
+        if (await users.FindByIdAsync(customerId) is not { } user || !await users.IsInRoleAsync(user, Roles.Customer))
+        {
+            throw new UnauthorizedAccessException("There is no such customer.");
+        }
+        if (string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return EmailChangeResult.Invalid(nameof(newEmail), "This is already the customer's email address.");
+        }
+        await SendLinkAsync(users, user, newEmail,
+            [$"Com 1 billing ({staff.DisplayName}) asked, on your behalf ({howAsked.ToLowerInvariant()}), to use this address for your Com 1 Control Panel account.",
+             "Confirm it with the link below. Until you do, we keep using your current address. If you did not ask for this, ignore this email."],
+            $"Com 1 billing ({staff.DisplayName}) asked, on your behalf, to change your account's email address to {Mask(newEmail)}.");
+        logger.LogInformation("Email change for customer {CustomerId} requested by billing staff {StaffUserId}", customerId, staff.UserId);
+        return EmailChangeResult.Sent(newEmail);
+    }
+
+    // The link goes to the new address only; the current address hears that a change was asked for, and to which
+    // address, masked.
+    private async Task SendLinkAsync(UserManager<ApplicationUser> users, ApplicationUser user, string newEmail,
+        IReadOnlyList<string> toNewAddress, string toCurrentAddress)
+    {
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         var link = links.To("Account/ConfirmEmailChange", ("userId", user.Id), ("email", newEmail), ("code", code));
 
         await outbox.EnqueueAsync(new OutboundEmail(user.Id, newEmail, "Confirm your new email address",
-            EmailTemplate.Compose(user.DisplayName,
-                ["You asked to use this address for your Com 1 Control Panel account.",
-                 "Confirm it with the link below. Until you do, we keep using your current address."],
-                new("Confirm my new email address", link)),
+            EmailTemplate.Compose(user.DisplayName, toNewAddress, new("Confirm my new email address", link)),
             MessageCategory.Essential,
             $"We sent a confirmation link to {newEmail}. For your security, the link is only in the email itself.",
             ContainsSecret: true));
         await outbox.EnqueueAsync(new OutboundEmail(user.Id, user.Email!, "Your email address is being changed",
             EmailTemplate.Compose(user.DisplayName,
-                [$"Someone signed in to your Com 1 Control Panel account asked to change its email address to {Mask(newEmail)}.",
+                [toCurrentAddress,
                  "If this was you, confirm the change from the new mailbox. If it was not, change your password now and contact Com 1 support: nothing changes until the new address is confirmed."]),
             MessageCategory.Essential,
             $"We told your current address that a change to {Mask(newEmail)} was requested."));
-
-        logger.LogInformation("Email change requested for customer {CustomerId}", customerId);
-        return EmailChangeResult.Sent(newEmail);
     }
 
     /// <summary>

@@ -9,6 +9,8 @@ public enum ChangeSource
     SupportOnBehalf,
     /// <summary>Com 1 billing staff, for a customer who phoned in.</summary>
     BillingOnBehalf,
+    /// <summary>Com 1 billing staff in their own name, not at the customer's request (suspending or reactivating the account).</summary>
+    Billing,
     /// <summary>The panel itself, e.g. a confirmed email address or a scheduled job.</summary>
     System,
     /// <summary>The customer's browser asked for it (Global Privacy Control, Sec-GPC: 1).</summary>
