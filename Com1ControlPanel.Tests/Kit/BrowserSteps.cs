@@ -37,4 +37,15 @@ public static class BrowserSteps
         await page.GotoAsync("/");
         return page.Path() == "/";
     }
+
+    /// <summary>With COM1_SCREENSHOTS set to a folder, the page as a person sees it is saved there for a look.</summary>
+    public static async Task ScreenshotForReviewAsync(this IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("COM1_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.WaitForTimeoutAsync(400);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
 }

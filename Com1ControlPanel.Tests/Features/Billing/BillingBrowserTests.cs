@@ -105,12 +105,12 @@ public sealed class BillingBrowserTests(BrowserApp app, DebianChromium chromium)
         var soon = DateTime.UtcNow.AddMonths(1);
         var (page, _) = await CustomerOnBillingAsync(soon, theme, width);
         await Assertions.Expect(page.Locator("#card-state")).ToHaveTextAsync("Expires soon");
-        await Screenshot(page, $"billing-{width}-{theme}");
+        await page.ScreenshotForReviewAsync($"billing-{width}-{theme}");
         await AccessibilityChecks.AssertNoViolationsAsync(page);
 
         await page.ClickAsync("#card-add");
         await page.FrameLocator("#card-entry-frame").Locator("#number").WaitForAsync();
-        await Screenshot(page, $"billing-entry-{width}-{theme}");
+        await page.ScreenshotForReviewAsync($"billing-entry-{width}-{theme}");
         await AccessibilityChecks.AssertNoViolationsAsync(page);
     }
 
@@ -154,17 +154,6 @@ public sealed class BillingBrowserTests(BrowserApp app, DebianChromium chromium)
         await page.SubmitFromAsync("#two-factor-code");
         await page.WaitForPathAsync("/");
         return page;
-    }
-
-    /// <summary>With COM1_SCREENSHOTS set to a folder, the page as a person sees it is saved there for a look.</summary>
-    private static async Task Screenshot(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("COM1_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.WaitForTimeoutAsync(400);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        }
     }
 
     private async Task<string?> EmailAsync(string customerId)

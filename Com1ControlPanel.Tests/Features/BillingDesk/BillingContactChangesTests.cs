@@ -93,6 +93,55 @@ public sealed class BillingContactChangesTests(BillingDeskApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_billing_address_of_its_own_is_saved_for_the_customer_with_the_reason_and_listed_in_the_email()
+    {
+        var customer = await app.Customers.NewAsync();
+
+        var result = await SaveAsync(customer.Id, form =>
+        {
+            form.BillingSameAsPostal = false;
+            form.BillingStreet = "PO Box 77";
+            form.BillingCity = "Oakland";
+            form.BillingPostalCode = "94607";
+            form.BillingCountryCode = "US";
+            form.Reason = HowAsked.Letter;
+        });
+
+        Assert.IsType<BillingSaveResult.Saved>(result);
+        var stored = await app.StoredAsync(customer.Id);
+        Assert.Equal((false, "PO Box 77", "Oakland", "94607", "US"),
+            (stored.BillingSameAsPostal, stored.BillingStreet, stored.BillingCity, stored.BillingPostalCode, stored.BillingCountryCode));
+        Assert.Equal("1 Test Street", stored.Street);
+        var rows = await app.HistoryAsync(customer.Id);
+        Assert.Contains(rows, r => r.Field == ProfileField.BillingStreet && r.NewValue == "PO Box 77");
+        Assert.All(rows, r => Assert.Equal((ChangeSource.BillingOnBehalf, "Letter"), (r.Source, r.Reason)));
+        var mail = Assert.Single(await app.MessagesToAsync(customer.Id));
+        Assert.Contains("Billing street: PO Box 77", mail.TextBody);
+        Assert.Contains("Billing city: Oakland", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task A_billing_address_without_its_city_is_refused_at_that_field_and_changes_nothing()
+    {
+        var customer = await app.Customers.NewAsync();
+
+        var result = await SaveAsync(customer.Id, form =>
+        {
+            form.BillingSameAsPostal = false;
+            form.BillingStreet = "PO Box 77";
+            form.BillingCity = " ";
+            form.BillingCountryCode = "US";
+            form.BillingPostalCode = "94607";
+            form.Reason = HowAsked.PhoneCall;
+        });
+
+        var invalid = Assert.IsType<BillingSaveResult.Invalid>(result);
+        Assert.Equal(["Enter the city."], invalid.Errors[nameof(BillingContactForm.BillingCity)]);
+        await AssertUntouchedAsync(customer.Id);
+        Assert.True((await app.StoredAsync(customer.Id)).BillingSameAsPostal);
+    }
+
+    [Fact]
     public async Task A_customer_who_changed_their_data_meanwhile_wins_and_billing_is_told_of_the_conflict()
     {
         var customer = await app.Customers.NewAsync();

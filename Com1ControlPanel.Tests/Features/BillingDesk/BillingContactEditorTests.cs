@@ -57,6 +57,23 @@ public sealed class BillingContactEditorTests : BillingDeskComponents
     }
 
     [Fact]
+    public async Task Staff_open_the_billing_address_fields_and_save_an_address_of_its_own()
+    {
+        var page = await RenderEditorAsync();
+        Assert.Empty(page.FindAll("#billing-address-street"));
+
+        page.Find("#billing-address-same").Change(false);
+        page.Find("#billing-address-street").Input("PO Box 77");
+        page.Find("#billing-address-city").Input("Oakland");
+        page.Find("#billing-address-postalcode").Input("94607");
+        Choose(page, "billing-reason", "Phone call");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal(("PO Box 77", "Oakland", false),
+            (Stored("bea").BillingStreet, Stored("bea").BillingCity, Stored("bea").BillingSameAsPostal)));
+    }
+
+    [Fact]
     public async Task A_save_over_newer_data_shows_the_conflict_and_keeps_the_newer_data()
     {
         var page = await RenderEditorAsync();

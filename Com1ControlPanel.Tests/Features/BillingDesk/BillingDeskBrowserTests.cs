@@ -116,28 +116,41 @@ public sealed class BillingDeskBrowserTests(BrowserApp app, DebianChromium chrom
             .ToContainTextAsync("Com 1 billing (Sam Browser)");
     }
 
-    [Fact]
-    public async Task The_desk_the_record_the_suspend_dialog_and_the_customers_banner_pass_the_accessibility_checks()
+    [Theory]
+    [InlineData("light", 1280)]
+    [InlineData("dark", 375)]
+    public async Task The_desk_the_record_the_suspend_dialog_and_the_customers_banner_pass_the_accessibility_checks(string theme, int width)
     {
         var (_, email, name) = await CustomerAsync("Ally");
-        var staff = await BillingStaffAsync("Sam Browser");
-        await staff.GotoAsync("/staff/billing");
-        await staff.WaitForInteractiveAsync();
-        await staff.FillAsync("#billing-search", name);
-        await staff.Locator("#billing-results").WaitForAsync();
-        await AccessibilityChecks.AssertNoViolationsAsync(staff);
+        var staff = await app.Staff.NewAsync(Roles.Billing, "Sam Browser");
+        var desk = await chromium.NewPageAsync(app.BaseAddress, theme, width);
+        await desk.SignInAsync(staff.Email);
+        await desk.GotoAsync("/staff/billing");
+        await desk.WaitForInteractiveAsync();
+        await desk.FillAsync("#billing-search", name);
+        await desk.Locator("#billing-results").WaitForAsync();
+        await AccessibilityChecks.AssertNoViolationsAsync(desk);
+        await desk.ScreenshotForReviewAsync($"billing-desk-{width}-{theme}");
 
-        await OpenRecordAsync(staff, name);
-        await AccessibilityChecks.AssertNoViolationsAsync(staff);
+        await OpenRecordAsync(desk, name);
+        await desk.ClickAsync("#billing-address-same");
+        await desk.Locator("#billing-address-street").WaitForAsync();
+        await AccessibilityChecks.AssertNoViolationsAsync(desk);
+        await desk.ScreenshotForReviewAsync($"billing-record-{width}-{theme}");
 
-        await staff.ClickAsync("#billing-suspend");
-        await ChooseAsync(staff, "status-reason", "Card payment declined");
-        await AccessibilityChecks.AssertNoViolationsAsync(staff);
-        await staff.ClickAsync("#status-confirm");
-        await staff.Locator("#billing-reactivate").WaitForAsync();
+        await desk.ClickAsync("#billing-suspend");
+        await ChooseAsync(desk, "status-reason", "Card payment declined");
+        await AccessibilityChecks.AssertNoViolationsAsync(desk);
+        await desk.ScreenshotForReviewAsync($"billing-suspend-{width}-{theme}");
+        await desk.ClickAsync("#status-confirm");
+        await desk.Locator("#billing-reactivate").WaitForAsync();
 
-        var customer = await CustomerPageAsync(email, "/");
+        var customer = await chromium.NewPageAsync(app.BaseAddress, theme, width);
+        await customer.SignInAsync(email);
+        await customer.GotoAsync("/");
+        await customer.WaitForInteractiveAsync();
         await Assertions.Expect(customer.Locator("#suspension-banner")).ToBeVisibleAsync();
         await AccessibilityChecks.AssertNoViolationsAsync(customer);
+        await customer.ScreenshotForReviewAsync($"billing-banner-{width}-{theme}");
     }
 }
