@@ -14,7 +14,15 @@ public static class AccessibilityChecks
 
     public static async Task AssertNoViolationsAsync(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A busy machine can keep a frame's requests going past the wait; the page is checked as it stands, since
+            // the rules below are about what is on it, not about how fast it came.
+        }
         var results = await page.RunAxe(WcagAa);
         var found = results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
