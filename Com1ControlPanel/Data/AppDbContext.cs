@@ -2,6 +2,7 @@ using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
@@ -23,7 +24,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConsentState> ConsentStates => Set<ConsentState>();
     public DbSet<UnsubscribeRedemption> UnsubscribeRedemptions => Set<UnsubscribeRedemption>();
     public DbSet<PageViewCount> PageViewCounts => Set<PageViewCount>();
-    public DbSet<CustomerDomain> CustomerDomains => Set<CustomerDomain>();
+    public DbSet<Domain> Domains => Set<Domain>();
+    public DbSet<DomainContact> DomainContacts => Set<DomainContact>();
+    public DbSet<DomainChange> DomainChanges => Set<DomainChange>();
     public DbSet<StaffSearchRecord> StaffSearchRecords => Set<StaffSearchRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();

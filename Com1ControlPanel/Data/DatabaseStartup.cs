@@ -36,7 +36,8 @@ public static class DatabaseStartup
             var disclosures = ActivatorUtilities.CreateInstance<DemoDisclosures>(services);
             var supportAccess = ActivatorUtilities.CreateInstance<DemoSupportAccess>(services);
             var paymentCards = ActivatorUtilities.CreateInstance<DemoPaymentCards>(services);
-            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards).SeedAsync();
+            var domains = ActivatorUtilities.CreateInstance<DemoDomains>(services);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards, domains).SeedAsync();
         }
 
         await services.GetRequiredService<ConsentBackfill>().RunAsync();

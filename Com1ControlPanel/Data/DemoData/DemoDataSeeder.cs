@@ -17,6 +17,7 @@ internal sealed class DemoDataSeeder(
     DemoDisclosures disclosures,
     DemoSupportAccess supportAccess,
     DemoPaymentCards paymentCards,
+    DemoDomains domains,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -39,10 +40,11 @@ internal sealed class DemoDataSeeder(
         var alice = await users.FindByEmailAsync("alice@example.com");
         var bob = await users.FindByEmailAsync("bob@example.com");
         var compliance = await users.FindByEmailAsync("compliance@com1.test");
-        await disclosures.SeedAsync(alice!.Id, bob!.Id, compliance!.Id, compliance.DisplayName);
+        await disclosures.SeedAsync(alice!.Id, compliance!.Id, compliance.DisplayName);
         var agent = await users.FindByEmailAsync("agent@com1.test");
-        await supportAccess.SeedAsync(alice.Id, bob.Id, agent!.Id, agent.DisplayName);
+        await supportAccess.SeedAsync(alice.Id, bob!.Id, agent!.Id, agent.DisplayName);
         await paymentCards.SeedAsync(alice.Id, bob.Id);
+        await domains.SeedAsync(alice.Id, bob.Id);
         logger.LogInformation("Demo accounts are in place");
     }
 
