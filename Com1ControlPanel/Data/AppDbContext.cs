@@ -3,6 +3,7 @@ using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Domains;
+using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
@@ -27,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Domain> Domains => Set<Domain>();
     public DbSet<DomainContact> DomainContacts => Set<DomainContact>();
     public DbSet<DomainChange> DomainChanges => Set<DomainChange>();
+    public DbSet<TechnicalContactMove> TechnicalContactMoves => Set<TechnicalContactMove>();
+    public DbSet<MoveStep> TechnicalContactMoveSteps => Set<MoveStep>();
     public DbSet<StaffSearchRecord> StaffSearchRecords => Set<StaffSearchRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();

@@ -37,7 +37,9 @@ public static class DatabaseStartup
             var supportAccess = ActivatorUtilities.CreateInstance<DemoSupportAccess>(services);
             var paymentCards = ActivatorUtilities.CreateInstance<DemoPaymentCards>(services);
             var domains = ActivatorUtilities.CreateInstance<DemoDomains>(services);
-            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards, domains).SeedAsync();
+            var contactMoves = ActivatorUtilities.CreateInstance<DemoTechnicalContactMoves>(services);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards, domains, contactMoves)
+                .SeedAsync();
         }
 
         await services.GetRequiredService<ConsentBackfill>().RunAsync();

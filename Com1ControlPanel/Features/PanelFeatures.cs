@@ -6,6 +6,7 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Domains;
+using Com1ControlPanel.Features.Hostmaster;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
@@ -41,6 +42,7 @@ public static class PanelFeatures
         new((s, _, _) => s.AddSupport(), e => e.MapSupport()),
         new((s, _, _) => s.AddBillingDesk(), e => e.MapBillingDesk()),
         new((s, _, _) => s.AddDomains()),
+        new((s, _, _) => s.AddHostmaster()),
     ];
 
     public static IServiceCollection AddPanelFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

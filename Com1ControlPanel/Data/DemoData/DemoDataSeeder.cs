@@ -18,6 +18,7 @@ internal sealed class DemoDataSeeder(
     DemoSupportAccess supportAccess,
     DemoPaymentCards paymentCards,
     DemoDomains domains,
+    DemoTechnicalContactMoves contactMoves,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -45,6 +46,7 @@ internal sealed class DemoDataSeeder(
         await supportAccess.SeedAsync(alice.Id, bob!.Id, agent!.Id, agent.DisplayName);
         await paymentCards.SeedAsync(alice.Id, bob.Id);
         await domains.SeedAsync(alice.Id, bob.Id);
+        await contactMoves.SeedAsync(bob.Id, bob.DisplayName);
         logger.LogInformation("Demo accounts are in place");
     }
 

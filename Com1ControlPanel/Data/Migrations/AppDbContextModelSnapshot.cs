@@ -918,6 +918,140 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("DomainContacts");
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.MoveStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MoveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupportSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("MoveId", "At");
+
+                    b.ToTable("TechnicalContactMoveSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TechnicalContactMoves_OneOpenPerDomain")
+                        .HasFilter("\"Status\" IN ('Open', 'Taken')");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("CustomerId", "DomainId", "SubmittedAt");
+
+                    b.ToTable("TechnicalContactMoves", (string)null);
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1636,6 +1770,36 @@ namespace Com1ControlPanel.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.MoveStep", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("MoveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Com1ControlPanel.Features.Domains.Domain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Com1ControlPanel.Data.ApplicationUser", null)
@@ -1791,6 +1955,11 @@ namespace Com1ControlPanel.Data.Migrations
             modelBuilder.Entity("Com1ControlPanel.Features.Domains.Domain", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
 
 namespace Com1ControlPanel.Features.Domains;
 
@@ -13,6 +14,7 @@ public static class DomainsFeature
         services.AddOptions<DomainOptions>().BindConfiguration(DomainOptions.Section);
         services.AddSingleton<DomainChanges>();
         services.AddSingleton<IDomainHolders, DomainHolders>();
+        services.AddTechnicalContactMoves();
         return services;
     }
 }
