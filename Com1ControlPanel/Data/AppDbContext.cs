@@ -3,7 +3,7 @@ using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Domains;
-using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;

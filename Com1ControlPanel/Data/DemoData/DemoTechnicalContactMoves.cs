@@ -1,5 +1,5 @@
 using Com1ControlPanel.Features.Domains;
-using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 

@@ -921,7 +921,7 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("DomainContacts");
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.MoveStep", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -973,7 +973,7 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("TechnicalContactMoveSteps", (string)null);
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1773,7 +1773,7 @@ namespace Com1ControlPanel.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.MoveStep", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
                         .WithMany()
@@ -1781,14 +1781,14 @@ namespace Com1ControlPanel.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", null)
+                    b.HasOne("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", null)
                         .WithMany("Steps")
                         .HasForeignKey("MoveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
                         .WithMany()
@@ -1960,7 +1960,7 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Navigation("Contacts");
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.Navigation("Steps");
                 });

@@ -918,7 +918,7 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("DomainContacts");
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.MoveStep", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -970,7 +970,7 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("TechnicalContactMoveSteps", (string)null);
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1770,7 +1770,7 @@ namespace Com1ControlPanel.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.MoveStep", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
                         .WithMany()
@@ -1778,14 +1778,14 @@ namespace Com1ControlPanel.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", null)
+                    b.HasOne("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", null)
                         .WithMany("Steps")
                         .HasForeignKey("MoveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
                         .WithMany()
@@ -1957,7 +1957,7 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Navigation("Contacts");
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.TechnicalContactMoves.TechnicalContactMove", b =>
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.Navigation("Steps");
                 });

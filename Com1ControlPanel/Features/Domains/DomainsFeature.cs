@@ -1,5 +1,5 @@
 using Com1ControlPanel.Features.Customers;
-using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 
 namespace Com1ControlPanel.Features.Domains;
 

@@ -1,4 +1,4 @@
-using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 using Com1ControlPanel.Infrastructure.Email;
 
 namespace Com1ControlPanel.Features.Hostmaster;

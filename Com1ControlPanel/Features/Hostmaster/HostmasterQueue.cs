@@ -1,7 +1,7 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Domains;
-using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;

@@ -1,6 +1,6 @@
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Domains;
-using Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 using Com1ControlPanel.Infrastructure.Auditing;
 
 namespace Com1ControlPanel.Features.Hostmaster;

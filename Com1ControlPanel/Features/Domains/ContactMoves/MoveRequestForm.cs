@@ -3,7 +3,7 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Validation;
 using PhoneNumbers;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>
 /// What the customer gives to move a domain's Technical Contact: the new company, a person there, how to reach them, and a

@@ -4,7 +4,7 @@ using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>Reads a domain's Technical Contact moves as its customer sees them; the caller has established who that is.</summary>
 public sealed class MoveViewReader(IOptions<DomainOptions> options)

@@ -1,6 +1,6 @@
 using Com1ControlPanel.Infrastructure.Auditing;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>
 /// One step of a Technical Contact move, kept for good (the database refuses to change or delete it): what happened, when,

@@ -1,4 +1,4 @@
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 public static class TechnicalContactMovesSetup
 {

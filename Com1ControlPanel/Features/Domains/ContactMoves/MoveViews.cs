@@ -1,4 +1,4 @@
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>What the domain page shows of a domain's Technical Contact moves.</summary>
 /// <param name="TechnicalContact">Who the Technical Contact is now, in one line.</param>

@@ -6,7 +6,7 @@ using Com1ControlPanel.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>
 /// The customer's side of Technical Contact moves: see a domain's requests, ask for one, cancel it while no hostmaster has

@@ -1,6 +1,6 @@
 using Com1ControlPanel.Infrastructure.Auditing;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>
 /// A customer's request to make another company the Technical Contact of one of their domains, and where it stands. What

@@ -2,7 +2,7 @@ using Com1ControlPanel.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 internal sealed class TechnicalContactMoveConfiguration : IEntityTypeConfiguration<TechnicalContactMove>
 {

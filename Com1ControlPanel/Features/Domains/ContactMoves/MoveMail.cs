@@ -1,7 +1,7 @@
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>The email the hostmaster mailbox gets for each new request, so the queue is seen without anyone watching it.</summary>
 internal static class MoveMail

@@ -1,4 +1,4 @@
-namespace Com1ControlPanel.Features.Domains.TechnicalContactMoves;
+namespace Com1ControlPanel.Features.Domains.ContactMoves;
 
 /// <summary>
 /// The settings of Technical Contact moves, in the "Domains" section beside <see cref="DomainOptions"/>: kept in a class of
