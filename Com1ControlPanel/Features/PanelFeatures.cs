@@ -41,7 +41,7 @@ public static class PanelFeatures
         new((s, _, _) => s.AddDisclosures(), e => e.MapDisclosures()),
         new((s, _, _) => s.AddSupport(), e => e.MapSupport()),
         new((s, _, _) => s.AddBillingDesk(), e => e.MapBillingDesk()),
-        new((s, _, _) => s.AddDomains()),
+        new((s, _, _) => s.AddDomains(), e => e.MapDomains()),
         new((s, _, _) => s.AddHostmaster()),
     ];
 

@@ -67,7 +67,15 @@ public static class DomainSteps
             return await db.DomainChanges.AsNoTracking().Where(c => c.DomainId == domainId).OrderBy(c => c.Id).ToListAsync();
         }
 
-        /// <summary>The domains page's service as <paramref name="user"/> has it.</summary>
-        public T DomainServiceAs<T>(ClaimsPrincipal user) where T : notnull => panel.As(user).Get<T>();
+        /// <summary>/domains' service as <paramref name="user"/> has it.</summary>
+        public DomainService DomainsAs(ClaimsPrincipal user) => panel.As(user).Get<DomainService>();
+
+        /// <summary>A new agent acting in the customer's account, in a session that started five minutes before <paramref name="now"/>.</summary>
+        public async Task<ClaimsPrincipal> AgentActingForAsync(string customerId, DateTime now)
+        {
+            var agent = await panel.Staff.NewAgentAsync();
+            var session = await panel.SupportBy(agent).SessionAsync(customerId, now.AddMinutes(-5));
+            return Principals.InSession(customerId, session.Id, agent.Id, agent.Name);
+        }
     }
 }

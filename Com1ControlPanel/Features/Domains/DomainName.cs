@@ -107,20 +107,26 @@ public sealed record DomainName(string Ascii, string Unicode)
         return null;
     }
 
-    // Decoding and encoding again must give the same label: anything else is not the canonical form of any name.
+    // Decoding and encoding again must give the same label: anything else is not the canonical form of any name. Like
+    // IDNA2008, a label holds letters, combining marks, digits and hyphens only: no symbols or emoji.
     private static bool IsCanonicalPunycode(string label)
     {
         try
         {
             var unicode = Idn.GetUnicode(label);
             return !string.Equals(unicode, label, StringComparison.Ordinal)
-                && string.Equals(Idn.GetAscii(unicode), label, StringComparison.Ordinal);
+                && string.Equals(Idn.GetAscii(unicode), label, StringComparison.Ordinal)
+                && unicode.EnumerateRunes().All(IsLabelCharacter);
         }
         catch (ArgumentException)
         {
             return false;
         }
     }
+
+    private static bool IsLabelCharacter(System.Text.Rune rune) =>
+        rune.Value == '-' || System.Text.Rune.IsLetterOrDigit(rune)
+        || System.Text.Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static string ToUnicode(string ascii)
     {
