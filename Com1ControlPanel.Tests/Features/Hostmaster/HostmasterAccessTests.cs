@@ -64,6 +64,7 @@ public sealed class HostmasterAccessTests(PanelApp app) : IClassFixture<PanelApp
     [Theory]
     [InlineData("/profile")]
     [InlineData("/billing")]
+    [InlineData("/domains")]
     [InlineData("/preferences")]
     [InlineData("/disclosures")]
     [InlineData("/access")]
