@@ -12,7 +12,8 @@ public sealed class TestStaff(IServiceProvider services)
 {
     private static readonly Dictionary<string, string> FirstNames = new()
     {
-        [Roles.SupportAgent] = "Tess", [Roles.Billing] = "Bill", [Roles.ComplianceOfficer] = "Cora", [Roles.Admin] = "Ada",
+        [Roles.SupportAgent] = "Tess", [Roles.Billing] = "Bill", [Roles.ComplianceOfficer] = "Cora", [Roles.Hostmaster] = "Hana",
+        [Roles.Admin] = "Ada",
     };
 
     /// <summary>A support agent; with <paramref name="authenticator"/>, one who has set up an authenticator app.</summary>

@@ -36,7 +36,10 @@ public static class DatabaseStartup
             var disclosures = ActivatorUtilities.CreateInstance<DemoDisclosures>(services);
             var supportAccess = ActivatorUtilities.CreateInstance<DemoSupportAccess>(services);
             var paymentCards = ActivatorUtilities.CreateInstance<DemoPaymentCards>(services);
-            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards).SeedAsync();
+            var domains = ActivatorUtilities.CreateInstance<DemoDomains>(services);
+            var contactMoves = ActivatorUtilities.CreateInstance<DemoTechnicalContactMoves>(services);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services, disclosures, supportAccess, paymentCards, domains, contactMoves)
+                .SeedAsync();
         }
 
         await services.GetRequiredService<ConsentBackfill>().RunAsync();

@@ -5,6 +5,8 @@ using Com1ControlPanel.Features.BillingDesk;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Domains;
+using Com1ControlPanel.Features.Hostmaster;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
@@ -39,6 +41,8 @@ public static class PanelFeatures
         new((s, _, _) => s.AddDisclosures(), e => e.MapDisclosures()),
         new((s, _, _) => s.AddSupport(), e => e.MapSupport()),
         new((s, _, _) => s.AddBillingDesk(), e => e.MapBillingDesk()),
+        new((s, _, _) => s.AddDomains(), e => e.MapDomains()),
+        new((s, _, _) => s.AddHostmaster()),
     ];
 
     public static IServiceCollection AddPanelFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -11,11 +11,12 @@ namespace Com1ControlPanel.Tests.Components.Layout;
 public sealed class PanelAreasTests : ComponentTest
 {
     [Theory]
-    [InlineData(Roles.Customer, false, new[] { "profile", "billing", "preferences", "disclosures", "access", "messages", "Account/Manage" })]
-    [InlineData(Roles.Customer, true, new[] { "profile", "billing", "preferences", "disclosures", "access", "messages" })]
+    [InlineData(Roles.Customer, false, new[] { "profile", "billing", "domains", "preferences", "disclosures", "access", "messages", "Account/Manage" })]
+    [InlineData(Roles.Customer, true, new[] { "profile", "billing", "domains", "preferences", "disclosures", "access", "messages" })]
     [InlineData(Roles.SupportAgent, false, new[] { "messages", "support", "Account/Manage" })]
     [InlineData(Roles.Billing, false, new[] { "messages", "staff/billing", "Account/Manage" })]
     [InlineData(Roles.ComplianceOfficer, false, new[] { "messages", "compliance/disclosures", "Account/Manage" })]
+    [InlineData(Roles.Hostmaster, false, new[] { "messages", "staff/hostmaster", "Account/Manage" })]
     [InlineData(Roles.Admin, false, new[] { "messages", "admin/announcements", "admin/support-sessions", "Account/Manage" })]
     public void The_menu_and_the_dashboard_show_the_same_areas(string role, bool inSupportSession, string[] expected)
     {

@@ -146,6 +146,7 @@ public sealed class SupportSessionHttpTests(SupportApp app) : IClassFixture<Supp
     [Theory]
     [InlineData("a compliance officer", nameof(SupportRefusal.TargetIsStaff))]
     [InlineData("an administrator", nameof(SupportRefusal.TargetIsStaff))]
+    [InlineData("a hostmaster", nameof(SupportRefusal.TargetIsStaff))]
     [InlineData("the agent themselves", nameof(SupportRefusal.OwnAccount))]
     [InlineData("a customer who must be asked first", nameof(SupportRefusal.ApprovalRequired))]
     public async Task Hand_made_starts_for_staff_own_or_unapproved_accounts_are_refused_and_recorded(string whom, string refusal)
@@ -155,6 +156,7 @@ public sealed class SupportSessionHttpTests(SupportApp app) : IClassFixture<Supp
         {
             "a compliance officer" => (await app.Staff.NewAsync(Roles.ComplianceOfficer)).Id,
             "an administrator" => (await app.Staff.NewAsync(Roles.Admin)).Id,
+            "a hostmaster" => (await app.Staff.NewAsync(Roles.Hostmaster)).Id,
             "the agent themselves" => agent.Id,
             _ => (await app.Customers.NewAsync("Bea Asked", with: c => c.RequireSupportApproval = true)).Id,
         };

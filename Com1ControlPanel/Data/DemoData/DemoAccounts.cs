@@ -33,6 +33,7 @@ public static class DemoAccounts
         new("agent@com1.test", "Dana Reyes", Roles.SupportAgent),
         new("billing@com1.test", "Sam Patel", Roles.Billing),
         new("compliance@com1.test", "Morgan Lee", Roles.ComplianceOfficer),
+        new("hostmaster@com1.test", "Hana Hostmaster", Roles.Hostmaster),
         new("admin@com1.test", "Chris Novak", Roles.Admin),
     ];
 }

@@ -17,6 +17,8 @@ internal sealed class DemoDataSeeder(
     DemoDisclosures disclosures,
     DemoSupportAccess supportAccess,
     DemoPaymentCards paymentCards,
+    DemoDomains domains,
+    DemoTechnicalContactMoves contactMoves,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -39,10 +41,12 @@ internal sealed class DemoDataSeeder(
         var alice = await users.FindByEmailAsync("alice@example.com");
         var bob = await users.FindByEmailAsync("bob@example.com");
         var compliance = await users.FindByEmailAsync("compliance@com1.test");
-        await disclosures.SeedAsync(alice!.Id, bob!.Id, compliance!.Id, compliance.DisplayName);
+        await disclosures.SeedAsync(alice!.Id, compliance!.Id, compliance.DisplayName);
         var agent = await users.FindByEmailAsync("agent@com1.test");
-        await supportAccess.SeedAsync(alice.Id, bob.Id, agent!.Id, agent.DisplayName);
+        await supportAccess.SeedAsync(alice.Id, bob!.Id, agent!.Id, agent.DisplayName);
         await paymentCards.SeedAsync(alice.Id, bob.Id);
+        await domains.SeedAsync(alice.Id, bob.Id);
+        await contactMoves.SeedAsync(bob.Id, bob.DisplayName);
         logger.LogInformation("Demo accounts are in place");
     }
 

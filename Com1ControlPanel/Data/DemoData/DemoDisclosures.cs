@@ -1,4 +1,3 @@
-using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Disclosures;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,19 +5,12 @@ namespace Com1ControlPanel.Data.DemoData;
 
 /// <summary>
 /// Alice's disclosure log: a partner programme, the public domain registry and a court subpoena she can see, and a police
-/// warrant whose notice is delayed a year, which she must not see until then. Plus the demo customers' domains.
+/// warrant whose notice is delayed a year, which she must not see until then.
 /// </summary>
 internal sealed class DemoDisclosures(AppDbContext db, DisclosureLedger ledger, TimeProvider time)
 {
-    public async Task SeedAsync(string aliceId, string bobId, string complianceId, string complianceName)
+    public async Task SeedAsync(string aliceId, string complianceId, string complianceName)
     {
-        if (!await db.CustomerDomains.AnyAsync())
-        {
-            db.CustomerDomains.AddRange(
-                new CustomerDomain { CustomerId = aliceId, Name = "morgandaughters.example", RegisteredOn = new DateOnly(2019, 3, 15) },
-                new CustomerDomain { CustomerId = bobId, Name = "schneider-ingenieure.example", RegisteredOn = new DateOnly(2021, 9, 2) });
-            await db.SaveChangesAsync();
-        }
         if (await db.DisclosureChainHeads.AnyAsync(h => h.CustomerId == aliceId)
             || await db.PendingDisclosureEntries.AnyAsync(p => p.CustomerId == aliceId))
         {

@@ -16,8 +16,8 @@ namespace Com1ControlPanel.Features.Customers;
 /// typed in full, and the result carries only the masked address. Staff accounts are never customers, so never found here.
 /// </summary>
 public sealed partial class CustomerSearch(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, StaffSearchLimit limit, TimeProvider time,
-    ILogger<CustomerSearch> logger)
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, StaffSearchLimit limit, IDomainHolders domainHolders,
+    TimeProvider time, ILogger<CustomerSearch> logger)
 {
     public const int MaxResults = 20;
     public const int MinLength = 3;
@@ -79,13 +79,14 @@ public sealed partial class CustomerSearch(
         return new(shown, found.Count > MaxResults);
     }
 
-    private static IQueryable<CustomerMatch> Matching(AppDbContext db, string text, bool fullEmails)
+    private IQueryable<CustomerMatch> Matching(AppDbContext db, string text, bool fullEmails)
     {
         var lower = text.ToLowerInvariant();
         var upper = text.ToUpperInvariant();
         var phone = PhoneDigits(text);
         var byPhone = phone is not null;
         phone ??= "";
+        var domainHoldersMatching = domainHolders.Matching(db, text);
         // Lower-casing both sides keeps the comparison case-insensitive on SQLite and PostgreSQL alike. Part of an
         // address would let an agent test guesses at the masked part, so for agents only the whole address matches.
         return from customer in db.Customers
@@ -94,7 +95,7 @@ public sealed partial class CustomerSearch(
                      || customer.CustomerNumber == upper
                      || (fullEmails ? user.NormalizedEmail!.Contains(upper) : user.NormalizedEmail == upper)
                      || (byPhone && (customer.Phone!.EndsWith(phone) || customer.MobilePhone!.EndsWith(phone)))
-                     || db.CustomerDomains.Any(d => d.CustomerId == customer.Id && d.Name.Contains(lower))
+                     || domainHoldersMatching.Contains(customer.Id)
                orderby customer.FullName, customer.CustomerNumber
                select new CustomerMatch(customer.Id, customer.CustomerNumber, customer.FullName, user.Email ?? "", customer.City,
                    customer.Status);

@@ -51,6 +51,13 @@ public enum ProfileField
     PaymentCard,
     /// <summary>Active, Suspended or Closed: changed by Com 1 billing, never by the customer.</summary>
     AccountStatus,
+    /// <summary>
+    /// Whether the registry publishes a domain's personal contact details, kept by the Domains feature: the values name the
+    /// domain ("morgandaughters.example: Published").
+    /// </summary>
+    DomainContactPublication,
+    /// <summary>A domain's Technical Contact, kept by the Domains feature: the values name the domain and the contact.</summary>
+    DomainTechnicalContact,
 }
 
 public static class ProfileFieldLabels
@@ -76,6 +83,8 @@ public static class ProfileFieldLabels
         ProfileField.BillingCountry => "Billing country",
         ProfileField.PaymentCard => "Payment card",
         ProfileField.AccountStatus => "Account status",
+        ProfileField.DomainContactPublication => "Domain contact publication",
+        ProfileField.DomainTechnicalContact => "Domain Technical Contact",
         _ => field.ToString(),
     };
 }

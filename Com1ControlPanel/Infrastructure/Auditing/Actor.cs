@@ -18,6 +18,7 @@ public sealed record Actor(string UserId, string DisplayName, ChangeSource Sourc
         ChangeSource.SupportOnBehalf => $"Com 1 support ({DisplayName}) on your behalf",
         ChangeSource.BillingOnBehalf => $"Com 1 billing ({DisplayName}) on your behalf",
         ChangeSource.Billing => $"Com 1 billing ({DisplayName})",
+        ChangeSource.Hostmaster => $"Com 1 hostmaster ({DisplayName})",
         ChangeSource.System => "Com 1 Control Panel",
         ChangeSource.BrowserPrivacySignal => "Your browser's privacy signal",
         ChangeSource.UnsubscribeLink => "You, with the unsubscribe link in an email",

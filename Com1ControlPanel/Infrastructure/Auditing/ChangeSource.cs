@@ -11,6 +11,8 @@ public enum ChangeSource
     BillingOnBehalf,
     /// <summary>Com 1 billing staff in their own name, not at the customer's request (suspending or reactivating the account).</summary>
     Billing,
+    /// <summary>Com 1's hostmaster, carrying out what the customer asked for at the domain registry (a Technical Contact move).</summary>
+    Hostmaster,
     /// <summary>The panel itself, e.g. a confirmed email address or a scheduled job.</summary>
     System,
     /// <summary>The customer's browser asked for it (Global Privacy Control, Sec-GPC: 1).</summary>

@@ -35,6 +35,7 @@ public static class PanelRateLimiting
             AddPolicy(options, RateLimitPolicies.Passkey, o => o.Passkey, ClientKey, formPostsOnly: false);
             AddPolicy(options, RateLimitPolicies.Unsubscribe, o => o.Unsubscribe, ClientKey, formPostsOnly: false);
             AddPolicy(options, RateLimitPolicies.Export, o => o.Export, UserKey, formPostsOnly: false);
+            AddPolicy(options, RateLimitPolicies.Rdap, o => o.Rdap, ClientKey, formPostsOnly: false);
         });
         return services;
     }
@@ -128,6 +129,11 @@ public static class PanelRateLimiting
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PanelRateLimiting).FullName!)
             .LogWarning("Refused {Method} {Route}: over its rate limit", context.Request.Method, route);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IRateLimitRefusal>() is { } refusal)
+        {
+            // An answer for programs (RDAP's JSON error), in the format the endpoint speaks.
+            return new ValueTask(refusal.WriteAsync(context, wait));
+        }
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.HasFormContentType)
         {

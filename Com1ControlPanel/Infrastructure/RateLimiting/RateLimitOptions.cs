@@ -34,8 +34,11 @@ public sealed class RateLimitOptions
     /// <summary>Customer searches per member of staff (counted in the search service, as live pages search without a request).</summary>
     public RateLimitRule StaffSearch { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>Public RDAP lookups (<c>/rdap/...</c>) per client address: enough for people and tools, not for harvesting.</summary>
+    public RateLimitRule Rdap { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
     public IEnumerable<RateLimitRule> All() =>
-        [SignIn, Registration, AccountMail, AccountMailPerAddress, Passkey, Unsubscribe, Export, StaffSearch];
+        [SignIn, Registration, AccountMail, AccountMailPerAddress, Passkey, Unsubscribe, Export, StaffSearch, Rdap];
 }
 
 public sealed class RateLimitRule
@@ -64,7 +67,8 @@ public static class RateLimitPolicies
     public const string Unsubscribe = nameof(RateLimitOptions.Unsubscribe);
     public const string Export = nameof(RateLimitOptions.Export);
     public const string StaffSearch = nameof(RateLimitOptions.StaffSearch);
+    public const string Rdap = nameof(RateLimitOptions.Rdap);
 
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, Registration, AccountMail, AccountMailPerAddress, Passkey, Unsubscribe, Export, StaffSearch];
+        [SignIn, Registration, AccountMail, AccountMailPerAddress, Passkey, Unsubscribe, Export, StaffSearch, Rdap];
 }

@@ -1,5 +1,6 @@
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Security;
+using Com1ControlPanel.Tests.Features.Domains;
 
 namespace Com1ControlPanel.Tests.Features.Disclosures.Compliance;
 
@@ -12,11 +13,8 @@ public sealed class CustomerSearchTests : ServiceTest
     {
         await Kit.Customers.NewAsync("Alice Morgan", id: "alice", with: c => c.Phone = "+14155550142");
         await Kit.Customers.NewAsync("Bob Schneider", id: "bob", number: "C-2000417");
-        await using (var db = Kit.CreateDbContext())
-        {
-            db.CustomerDomains.Add(new CustomerDomain { CustomerId = "alice", Name = "morgandaughters.example" });
-            await db.SaveChangesAsync();
-        }
+        await Kit.DomainAsync("alice", "morgandaughters.example");
+        await Kit.DomainAsync("alice", "café-morgan.example");
         // Staff have sign-in accounts but are never customers.
         var officer = await Kit.Staff.NewAsync(Roles.ComplianceOfficer, "Morgan Lee", email: "morgan@com1.test");
         search = Kit.As(officer.Principal).Get<CustomerSearch>();
@@ -29,6 +27,9 @@ public sealed class CustomerSearchTests : ServiceTest
     [InlineData("(415) 555-0142")]
     [InlineData("+1 415 555 0142")]
     [InlineData("daughters.example")]
+    [InlineData("café-morgan")]
+    [InlineData("CAFÉ-MORGAN.example")]
+    [InlineData("xn--caf-morgan")]
     public async Task A_customer_is_found_by_name_email_phone_in_any_format_or_domain(string query)
     {
         var found = (await search.FindAsync(query)).Found;
