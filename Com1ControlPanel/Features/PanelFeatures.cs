@@ -7,6 +7,7 @@ using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Features.Support;
@@ -33,6 +34,7 @@ public static class PanelFeatures
         new((s, _, _) => s.AddDashboard()),
         new((s, _, _) => s.AddMessages()),
         new((s, _, _) => s.AddNotifications()),
+        new((s, _, _) => s.AddPolicies(), e => e.MapPolicies()),
         new((s, _, _) => s.AddPreferences(), e => e.MapPreferences()),
         new((s, _, _) => s.AddUsageStatistics()),
         new((s, _, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
