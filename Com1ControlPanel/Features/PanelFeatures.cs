@@ -2,6 +2,7 @@ using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.BillingDesk;
+using Com1ControlPanel.Features.Cookies;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
@@ -36,6 +37,7 @@ public static class PanelFeatures
         new((s, _, _) => s.AddNotifications()),
         new((s, _, _) => s.AddPolicies(), e => e.MapPolicies()),
         new((s, _, _) => s.AddPreferences(), e => e.MapPreferences()),
+        new((s, _, _) => s.AddCookies(), e => e.MapCookies()),
         new((s, _, _) => s.AddUsageStatistics()),
         new((s, _, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
         new((s, _, _) => s.AddDisclosures(), e => e.MapDisclosures()),

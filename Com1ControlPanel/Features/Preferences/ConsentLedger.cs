@@ -12,9 +12,13 @@ namespace Com1ControlPanel.Features.Preferences;
 /// </summary>
 public sealed class ConsentLedger(PolicyStore policies, TimeProvider time, ConsentChanges changes)
 {
+    /// <param name="confirm">
+    /// Record the choice even where the switch already stands there: an answer the customer gives (the cookie banner) is
+    /// their consent from now on, whatever the starting position said.
+    /// </param>
     public async Task<IReadOnlyList<ConsentRecord>> ApplyAsync(
         AppDbContext db, string customerId, IReadOnlyDictionary<ConsentKey, bool> wanted, Actor actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool confirm = false)
     {
         // Consent must come from the customer: Com 1 billing, changing data for a customer on the phone, never gives it.
         if (actor.Source is ChangeSource.BillingOnBehalf or ChangeSource.Billing)
@@ -35,7 +39,7 @@ public sealed class ConsentLedger(PolicyStore policies, TimeProvider time, Conse
         foreach (var (key, granted) in wanted)
         {
             states.TryGetValue(key, out var state);
-            if (state?.Granted == granted)
+            if (state?.Granted == granted && !confirm)
             {
                 continue;
             }
