@@ -58,9 +58,12 @@ public sealed class PolicyNotices(
             .Take(BatchSize).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var changes = PolicyLinks.Changes(previous?.Version, version.Version);
+        var changesUrl = previous is null
+            ? links.To(PolicyLinks.Version(version.Version).TrimStart('/'))
+            : links.To("privacy/changes", ("from", previous.Version), ("to", version.Version));
         foreach (var customer in owed)
         {
-            outbox.Add(db, PolicyMail.Upcoming(customer.Id, customer.Email!, customer.DisplayName, version, links.To(changes)));
+            outbox.Add(db, PolicyMail.Upcoming(customer.Id, customer.Email!, customer.DisplayName, version, changesUrl));
             NotificationService.Add(db, customer.Id, $"The privacy policy changes on {PolicyDates.Day(version.EffectiveFrom)}",
                 version.Summary, changes.TrimStart('/'), now);
             db.PolicyNotices.Add(new PolicyNotice { Version = version.Version, CustomerId = customer.Id, NotifiedAt = now });
