@@ -9,10 +9,10 @@ namespace Com1ControlPanel.Components;
 public static class ThemePreference
 {
     /// <summary>The visitor's choice, set by the theme switch.</summary>
-    public const string CookieName = "com1-theme";
+    public static readonly string CookieName = Features.Cookies.CookieRegistry.Theme.Name;
 
     /// <summary>The device's preference, noted by panel.js for browsers that do not send the client hint below.</summary>
-    public const string DeviceCookieName = "com1-scheme";
+    public static readonly string DeviceCookieName = Features.Cookies.CookieRegistry.DeviceTheme.Name;
 
     /// <summary>The client hint Chromium browsers send with the device's preference once the panel asks for it.</summary>
     public const string ClientHint = "Sec-CH-Prefers-Color-Scheme";

@@ -3,7 +3,7 @@ namespace Com1ControlPanel.Components;
 /// <summary>The visitor's time zone (from the cookie the browser script sets), used to show stored UTC times locally.</summary>
 public sealed record ViewerTime(TimeZoneInfo Zone)
 {
-    public const string CookieName = "com1-tz";
+    public static readonly string CookieName = Features.Cookies.CookieRegistry.TimeZone.Name;
 
     public static ViewerTime Utc { get; } = new(TimeZoneInfo.Utc);
 

@@ -45,6 +45,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<GatewayCustomer> GatewayCustomers => Set<GatewayCustomer>();
     public DbSet<Features.Announcements.Announcement> Announcements => Set<Features.Announcements.Announcement>();
     public DbSet<Features.BillingDesk.CardPageLink> CardPageLinks => Set<Features.BillingDesk.CardPageLink>();
+    public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
+    public DbSet<Features.Policies.PolicyNotice> PolicyNotices => Set<Features.Policies.PolicyNotice>();
+    public DbSet<Features.Policies.PolicyAcknowledgement> PolicyAcknowledgements => Set<Features.Policies.PolicyAcknowledgement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

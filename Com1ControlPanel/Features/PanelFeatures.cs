@@ -2,6 +2,7 @@ using Com1ControlPanel.Features.Accounts;
 using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Billing;
 using Com1ControlPanel.Features.BillingDesk;
+using Com1ControlPanel.Features.Cookies;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Dashboard;
 using Com1ControlPanel.Features.Disclosures;
@@ -9,6 +10,7 @@ using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Hostmaster;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
 using Com1ControlPanel.Features.Support;
@@ -35,7 +37,9 @@ public static class PanelFeatures
         new((s, _, _) => s.AddDashboard()),
         new((s, _, _) => s.AddMessages()),
         new((s, _, _) => s.AddNotifications()),
+        new((s, _, _) => s.AddPolicies(), e => e.MapPolicies()),
         new((s, _, _) => s.AddPreferences(), e => e.MapPreferences()),
+        new((s, _, _) => s.AddCookies(), e => e.MapCookies()),
         new((s, _, _) => s.AddUsageStatistics()),
         new((s, _, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
         new((s, _, _) => s.AddDisclosures(), e => e.MapDisclosures()),

@@ -3,8 +3,8 @@ using Com1ControlPanel.Infrastructure.Auditing;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
-public sealed class ConsentLedgerTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero),
-    settings: new Dictionary<string, string> { ["Preferences:PolicyVersion"] = "2026-11" })
+// On 28 November 2026 the policy in force is the shipped version 2026-11 (effective 1 November 2026).
+public sealed class ConsentLedgerTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero))
 {
     private static readonly ConsentKey PartnerEmail = new(MarketingPurpose.PartnerOffers, ContactChannel.Email);
 

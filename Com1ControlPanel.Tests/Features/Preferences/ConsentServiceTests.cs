@@ -1,6 +1,6 @@
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Microsoft.Extensions.Options;
+using Com1ControlPanel.Features.Policies;
 
 namespace Com1ControlPanel.Tests.Features.Preferences;
 
@@ -89,6 +89,8 @@ public sealed class ConsentServiceTests : ServiceTest
         Assert.Equal(Kit.Get<ConsentDefaults>().For("US").Count + 1, receipt.Records.Count);
         Assert.False(receipt.CurrentChoices.Single(c => c.Purpose == MarketingPurpose.PartnerSharing).Allowed);
         Assert.Equal("dana@example.com", receipt.Customer.Email);
-        Assert.All(receipt.Records, r => Assert.Equal(Kit.Get<IOptions<PreferencesOptions>>().Value.PolicyVersion, r.PolicyVersion));
+        var inForce = await Kit.Get<PolicyStore>().VersionNameAtAsync(Kit.Now);
+        Assert.All(receipt.Records, r => Assert.Equal(inForce, r.PolicyVersion));
+        Assert.Equal(inForce, receipt.PolicyVersionInForce);
     }
 }

@@ -4,8 +4,8 @@ using Com1ControlPanel.Features.UsageStatistics;
 namespace Com1ControlPanel.Tests.Features.UsageStatistics;
 
 /// <summary>
-/// The statistics cookie appears only where it is allowed (a signed-in customer who allows it: anonymous visitors have
-/// consented to nothing yet), and only allowed visits are counted.
+/// The statistics cookie appears only where it is allowed (a visitor or customer who allowed it themselves, in the cookie
+/// banner or on their preferences: a new account's starting position is not consent), and only allowed visits are counted.
 /// </summary>
 public sealed class UsageStatisticsCookieTests(PanelApp app) : IClassFixture<PanelApp>
 {
@@ -25,11 +25,13 @@ public sealed class UsageStatisticsCookieTests(PanelApp app) : IClassFixture<Pan
         && cookies.Any(c => c.StartsWith($"{UsageStatisticsCookie.CookieName}=", StringComparison.Ordinal)
             && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A new US customer (who allows statistics, as registration starts them) or one who turned them off, signed in.</summary>
+    private static readonly ConsentKey Statistics = new(MarketingPurpose.UsageStatistics, ContactChannel.None);
+
+    /// <summary>A new customer who allowed statistics themselves, or one who turned them off, signed in.</summary>
     private async Task<HttpClient> SignedInAsync(bool allowsStatistics)
     {
-        var customer = await app.Customers.NewAsync("Uma Usage",
-            refuses: allowsStatistics ? [] : [new ConsentKey(MarketingPurpose.UsageStatistics, ContactChannel.None)]);
+        var customer = await app.Customers.NewAsync("Uma Usage", startingChoices: false,
+            allows: allowsStatistics ? [Statistics] : [], refuses: allowsStatistics ? [] : [Statistics]);
         return await app.Client().SignedInAsync(customer.Email);
     }
 
@@ -61,6 +63,18 @@ public sealed class UsageStatisticsCookieTests(PanelApp app) : IClassFixture<Pan
 
         Assert.False(SetsStatisticsCookie(response));
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"{UsageStatisticsCookie.CookieName}=;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_us_customer_whose_statistics_switch_is_only_the_starting_position_gets_no_cookie()
+    {
+        // Registration starts every switch on in the US (opt-out for marketing), but a cookie needs the customer's own yes.
+        var customer = await app.Customers.NewAsync("Sam Starting", country: "US");
+        using var client = await app.Client().SignedInAsync(customer.Email);
+
+        using var response = await LoadAsync(client, "/preferences");
+
+        Assert.False(SetsStatisticsCookie(response));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public static class AccountsFeature
         {
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.Cookie.Name = "com1.auth";
+            options.Cookie.Name = Cookies.CookieRegistry.SignIn.Name;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Secure outside Development, where the panel runs behind TLS (the cookie policy says the same for every cookie).
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

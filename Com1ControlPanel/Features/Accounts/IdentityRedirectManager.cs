@@ -7,7 +7,7 @@ namespace Com1ControlPanel.Features.Accounts;
 
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
-    public const string StatusCookieName = "Identity.StatusMessage";
+    public static readonly string StatusCookieName = Cookies.CookieRegistry.StatusMessage.Name;
 
     private static readonly CookieBuilder StatusCookieBuilder = new()
     {

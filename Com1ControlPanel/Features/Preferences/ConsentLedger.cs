@@ -1,19 +1,24 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Features.Preferences;
 
 /// <summary>
 /// The one place that changes consent: it moves the switches and appends a record for each one that really moves,
-/// in the caller's unit of work, so the change and its proof are saved together or not at all.
+/// in the caller's unit of work, so the change and its proof are saved together or not at all. Each record keeps the
+/// privacy policy version in force at that moment, as the policy store has it.
 /// </summary>
-public sealed class ConsentLedger(IOptions<PreferencesOptions> options, TimeProvider time, ConsentChanges changes)
+public sealed class ConsentLedger(PolicyStore policies, TimeProvider time, ConsentChanges changes)
 {
+    /// <param name="confirm">
+    /// Record the choice even where the switch already stands there: an answer the customer gives (the cookie banner) is
+    /// their consent from now on, whatever the starting position said.
+    /// </param>
     public async Task<IReadOnlyList<ConsentRecord>> ApplyAsync(
         AppDbContext db, string customerId, IReadOnlyDictionary<ConsentKey, bool> wanted, Actor actor,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool confirm = false)
     {
         // Consent must come from the customer: Com 1 billing, changing data for a customer on the phone, never gives it.
         if (actor.Source is ChangeSource.BillingOnBehalf or ChangeSource.Billing)
@@ -29,11 +34,12 @@ public sealed class ConsentLedger(IOptions<PreferencesOptions> options, TimeProv
             .Where(s => s.CustomerId == customerId)
             .ToDictionaryAsync(s => new ConsentKey(s.Purpose, s.Channel), cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var policyVersion = await policies.VersionNameAtAsync(now, cancellationToken);
         var records = new List<ConsentRecord>();
         foreach (var (key, granted) in wanted)
         {
             states.TryGetValue(key, out var state);
-            if (state?.Granted == granted)
+            if (state?.Granted == granted && !confirm)
             {
                 continue;
             }
@@ -48,7 +54,7 @@ public sealed class ConsentLedger(IOptions<PreferencesOptions> options, TimeProv
                 Source = actor.Source,
                 ActorUserId = actor.UserId,
                 ActorName = actor.DisplayName,
-                PolicyVersion = options.Value.PolicyVersion,
+                PolicyVersion = policyVersion,
                 SupportSessionId = actor.SupportSessionId,
             });
             if (state is null)

@@ -1,7 +1,7 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Com1ControlPanel.Features.Preferences;
 
@@ -11,7 +11,7 @@ public sealed class ConsentService(
     CurrentUser currentUser,
     ConsentLedger ledger,
     ConsentChanges changes,
-    IOptions<PreferencesOptions> options,
+    PolicyStore policies,
     TimeProvider time,
     ILogger<ConsentService> logger)
 {
@@ -70,10 +70,11 @@ public sealed class ConsentService(
             .Where(r => r.CustomerId == customerId)
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
         return new ConsentReceipt(
             "Com 1 Communications",
-            time.GetUtcNow().UtcDateTime,
-            options.Value.PolicyVersion,
+            now,
+            await policies.VersionNameAtAsync(now, cancellationToken),
             customer,
             [.. view.Positions.Select(p => new ReceiptChoice(p.Key.Purpose, p.Key.Channel, p.Key.Label, p.Value))],
             [.. records.Select(r => new ReceiptRecord(r.Id, r.RecordedAt, r.Purpose, r.Channel, r.OldGranted, r.NewGranted, r.Source,

@@ -26,7 +26,4 @@ public sealed class PreferencesOptions
 
     /// <summary>The countries in force: the configured ones, or the default list.</summary>
     public IReadOnlyList<string> OptInCountriesInForce => OptInCountries.Length > 0 ? OptInCountries : DefaultOptInCountries;
-
-    /// <summary>The privacy policy version in force, recorded with every consent change.</summary>
-    public string PolicyVersion { get; set; } = "2008-06";
 }

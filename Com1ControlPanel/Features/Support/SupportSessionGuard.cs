@@ -91,6 +91,10 @@ public static class SupportForbiddenPaths
         "/preferences/receipt",
         // The payment card: support sees it masked on /billing, but the card entry of every gateway stays with the customer.
         "/gateway/",
+        // Closing the notice about a new privacy policy records that the customer saw it; choosing cookies is the
+        // customer's consent. Neither can be given by someone else's click.
+        "/privacy/notice/",
+        "/cookies/choice",
     ];
 
     public static bool IsForbidden(PathString path) =>

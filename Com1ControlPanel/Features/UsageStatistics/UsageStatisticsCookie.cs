@@ -1,18 +1,18 @@
 using System.Security.Cryptography;
-using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Features.Cookies;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.UsageStatistics;
 
 /// <summary>
-/// The website usage statistics cookie, set only where it is allowed: for a customer who allows "Website usage
-/// statistics". An anonymous visitor has consented to nothing (no cookie banner yet), so they get no cookie and are not
-/// counted: counting "new visitors" needs an identifier. Staff are never counted. Where it is not allowed, an existing
-/// cookie is removed and nothing is counted.
+/// The website usage statistics cookie, set only where it is allowed: for a visitor who allowed usage statistics in the
+/// cookie banner, or a customer who allowed "Website usage statistics" themselves. Until they answer nobody gets the
+/// cookie or is counted: counting "new visitors" needs an identifier. Staff are never counted. Where it is not allowed,
+/// an existing cookie is removed and nothing is counted.
 /// </summary>
 public static class UsageStatisticsCookie
 {
-    public const string CookieName = "com1-usage";
+    public static readonly string CookieName = Cookies.CookieRegistry.UsageStatistics.Name;
 
     public static WebApplication UseUsageStatistics(this WebApplication app)
     {
@@ -60,15 +60,8 @@ public static class UsageStatisticsCookie
         context.RequestServices.GetRequiredService<UsageCounter>().Record(page, newVisitor);
     }
 
-    private static async Task<bool> AllowedAsync(HttpContext context)
-    {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            // A non-essential cookie needs consent before it is set, and a visitor who has not signed in gave none.
-            return false;
-        }
-        return user.IsInRole(Roles.Customer) && await context.RequestServices.GetRequiredService<ConsentService>()
-            .AllowsAsync(new ConsentKey(MarketingPurpose.UsageStatistics, ContactChannel.None), context.RequestAborted);
-    }
+    // A non-essential cookie needs consent before it is set: the visitor's own answer to the cookie banner (or, for a
+    // customer, to the switch on their preferences), never a starting position they did not choose.
+    private static async Task<bool> AllowedAsync(HttpContext context) =>
+        (await context.RequestServices.GetRequiredService<CookieConsent>().StatusAsync(context)).AllowsStatistics;
 }

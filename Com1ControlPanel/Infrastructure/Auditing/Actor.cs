@@ -23,6 +23,7 @@ public sealed record Actor(string UserId, string DisplayName, ChangeSource Sourc
         ChangeSource.BrowserPrivacySignal => "Your browser's privacy signal",
         ChangeSource.UnsubscribeLink => "You, with the unsubscribe link in an email",
         ChangeSource.RegistrationDefault => "Starting choice for new accounts",
+        ChangeSource.CookieBanner => "You, with the cookie banner",
         _ => DisplayName,
     };
 }

@@ -21,4 +21,6 @@ public enum ChangeSource
     UnsubscribeLink,
     /// <summary>The starting choice given to a new account, by the rule for the customer's country.</summary>
     RegistrationDefault,
+    /// <summary>The customer answered the cookie banner (usage statistics allowed or essential cookies only).</summary>
+    CookieBanner,
 }
