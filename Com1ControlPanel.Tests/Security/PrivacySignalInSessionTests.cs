@@ -1,3 +1,4 @@
+using Com1ControlPanel.Features.Cookies;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Auditing;
@@ -75,6 +76,8 @@ public sealed class PrivacySignalInSessionTests(ClockedSupportApp support) : ICl
     {
         var session = await support.StartSupportSessionAsync();
         var counter = support.Get<UsageCounter>();
+        // Counting needs the customer's own yes on the cookie banner; an agent's browser is never counted.
+        await support.Get<CookieConsent>().AnswerAsync(session.Customer.Id, "Customer", CookieAnswer.AllowStatistics);
 
         var inSession = await ViewsOfAsync(counter, () => LoadAsync(session.AgentBrowser, "/access"));
         var customer = await support.Client().SignedInAsync(session.Customer.Email);

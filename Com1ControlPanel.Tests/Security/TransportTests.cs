@@ -1,4 +1,5 @@
 using System.Net;
+using Com1ControlPanel.Features.Cookies;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -66,6 +67,8 @@ public sealed class TransportTests(TransportTests.ProxiedApp app) : IClassFixtur
     public async Task Behind_the_known_proxy_signing_in_sets_Secure_cookies_and_records_the_customers_network()
     {
         var customer = await app.Customers.NewAsync("Percy Proxied");
+        // The statistics cookie comes only after the customer's own yes on the cookie banner.
+        await app.Get<CookieConsent>().AnswerAsync(customer.Id, customer.FullName, CookieAnswer.AllowStatistics);
         using var client = ThroughTheProxy(clientAddress: "198.51.100.7");
 
         using var response = await client.SignInAsync(customer.Email);
@@ -73,7 +76,6 @@ public sealed class TransportTests(TransportTests.ProxiedApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var auth = Assert.Single(SetCookies(response), c => c.StartsWith("com1.auth=", StringComparison.Ordinal));
         AssertAllSecure([auth]);
-        // The statistics cookie comes only with a customer's consent (this one allows it, as a new US customer does).
         using var page = new HttpRequestMessage(HttpMethod.Get, "/profile");
         page.Headers.Accept.ParseAdd("text/html");
         using var profile = await client.SendAsync(page);
