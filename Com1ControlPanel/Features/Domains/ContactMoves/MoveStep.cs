@@ -49,7 +49,7 @@ public static class MoveText
     public static string Label(this MoveStepKind kind) => kind switch
     {
         MoveStepKind.Submitted => "Requested",
-        MoveStepKind.Taken => "Taken by a hostmaster",
+        MoveStepKind.Taken => "Taken",
         MoveStepKind.Completed => "Completed: the Technical Contact moved",
         MoveStepKind.Rejected => "Rejected",
         MoveStepKind.Cancelled => "Cancelled",
