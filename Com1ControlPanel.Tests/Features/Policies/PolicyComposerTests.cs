@@ -60,7 +60,7 @@ public sealed class PolicyComposerTests() : ComponentTest(now: new DateTimeOffse
         page.Find("#policy-markdown").Input("# New policy\n\n<script>alert(1)</script>");
         page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Preview")).Click();
 
-        page.WaitForAssertion(() => Assert.Contains("<h1", page.Find(".policy-text").InnerHtml));
+        page.WaitForAssertion(() => Assert.Contains("<h2", page.Find(".policy-text").InnerHtml));
         Assert.Empty(page.FindAll(".policy-text script"));
     }
 }

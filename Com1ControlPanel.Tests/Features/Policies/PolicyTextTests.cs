@@ -54,11 +54,13 @@ public sealed class PolicyTextTests
     }
 
     [Fact]
-    public void Headings_lists_and_emphasis_are_rendered()
+    public void Headings_sit_below_the_pages_own_title_and_lists_and_emphasis_are_rendered()
     {
-        var html = PolicyText.ToHtml("# Title\n\n- one\n- **two**");
+        var html = PolicyText.ToHtml("# Title\n\n## Section\n\n- one\n- **two**");
 
-        Assert.Contains("<h1", html);
+        Assert.DoesNotContain("<h1", html);
+        Assert.Contains("<h2", html);
+        Assert.Contains("<h3", html);
         Assert.Contains("<li>one</li>", html);
         Assert.Contains("<strong>two</strong>", html);
     }

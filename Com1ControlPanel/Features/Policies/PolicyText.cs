@@ -24,6 +24,11 @@ public static class PolicyText
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        // The page that shows the text has its own title: the text's headings sit one level below it.
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 1);
+        }
         foreach (var link in document.Descendants<LinkInline>())
         {
             link.Url = SafeUrl(link.Url);
