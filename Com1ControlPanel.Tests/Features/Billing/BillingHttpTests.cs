@@ -158,7 +158,9 @@ public sealed partial class BillingHttpTests(SupportApp app) : IClassFixture<Sup
     [Fact]
     public async Task The_personal_data_download_holds_the_masked_card_and_the_billing_address()
     {
-        var client = await app.Client().SignedInAsync("alice@example.com", Com1ControlPanel.Data.DemoData.DemoAccounts.Password);
+        var customer = await app.Customers.NewAsync("Dana Download");
+        await app.PutCardAsync(customer.Id);
+        var client = await app.Client().SignedInAsync(customer.Email);
         var page = await client.GetStringAsync("/Account/Manage/PersonalData");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
 
