@@ -61,6 +61,12 @@ public static class DomainSteps
             return await db.Domains.AsNoTracking().Include(d => d.Contacts).SingleAsync(d => d.Id == domainId);
         }
 
+        public async Task<int> StoredDomainIdAsync(string asciiName)
+        {
+            await using var db = panel.CreateDbContext();
+            return await db.Domains.Where(d => d.Name == asciiName).Select(d => d.Id).SingleAsync();
+        }
+
         public async Task<List<DomainChange>> DomainHistoryAsync(int domainId)
         {
             await using var db = panel.CreateDbContext();

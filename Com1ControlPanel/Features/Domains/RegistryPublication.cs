@@ -16,7 +16,7 @@ namespace Com1ControlPanel.Features.Domains;
 /// </summary>
 public static class RegistryPublication
 {
-    public const string PersonalDataWithheld = "Personal data of a natural person, withheld unless the registrant chooses to publish it";
+    public const string PersonalDataWithheld = "Personal data of a natural person is withheld unless the registrant chooses to publish it";
     public const string BillingNeverPublished = "The registry does not publish the Billing Contact";
 
     /// <summary>Whether the registry publishes <paramref name="field"/> of a contact.</summary>
