@@ -146,6 +146,8 @@ public sealed class HostmasterBrowserTests(BrowserApp app, DebianChromium chromi
         await desk.FocusAsync($"#complete-{id}");
         await desk.Keyboard.PressAsync("Enter");
         await Assertions.Expect(desk.Locator(".mud-dialog")).ToBeVisibleAsync();
+        // The question takes the keyboard's focus, so Escape reaches it.
+        await Assertions.Expect(desk.Locator(".mud-dialog-container:focus-within")).ToHaveCountAsync(1);
         await desk.Keyboard.PressAsync("Escape");
         await Assertions.Expect(desk.Locator(".mud-dialog")).ToHaveCountAsync(0);
         Assert.Null(await app.TechnicalContactAsync(domain.Id));

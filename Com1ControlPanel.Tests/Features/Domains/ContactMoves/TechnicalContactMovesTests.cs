@@ -1,6 +1,7 @@
 using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Domains.ContactMoves;
 using Com1ControlPanel.Features.Hostmaster;
+using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Tests.Features.Hostmaster;
@@ -140,6 +141,12 @@ public sealed class TechnicalContactMovesTests() : ServiceTest(DomainSteps.Start
         var step = Assert.Single((await Kit.StoredMoveAsync(open.Id)).Steps);
         Assert.Equal((agent.Id, ChangeSource.SupportOnBehalf, session.Id), (step.ActorUserId, step.Source, step.SupportSessionId));
         Assert.Contains("Com 1 support (Dana Agent) asked on the customer's behalf.", Assert.Single(await MailToHostmastersAsync()).TextBody);
+        // What support did in the session is listed with the session under "Who accessed my account", cancelling too.
+        Assert.IsType<MoveResult.Saved>(await support.CancelAsync(domain.Id, open.Id));
+        var history = await Kit.As(customer.Principal).Get<AccessHistoryService>().GetAsync();
+        Assert.Equal([("Asked to move the Technical Contact", $"{domain.Name}: to Rheinhost GmbH (Jana Roth)"),
+                      ("Cancelled the request to move the Technical Contact", $"{domain.Name}: to Rheinhost GmbH (Jana Roth)")],
+            Assert.Single(history.Sessions.Items).Actions.Select(a => (a.What, a.Detail)));
     }
 
     [Fact]

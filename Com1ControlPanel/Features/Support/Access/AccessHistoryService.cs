@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,8 +78,16 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
         var consentChanges = await db.ConsentRecords.AsNoTracking()
             .Where(r => r.CustomerId == customerId && ids.Contains(r.SupportSessionId))
             .ToListAsync(cancellationToken);
+        var moveSteps = await (from s in db.TechnicalContactMoveSteps.AsNoTracking()
+                               join m in db.TechnicalContactMoves on s.MoveId equals m.Id
+                               join d in db.Domains on m.DomainId equals d.Id
+                               where s.CustomerId == customerId && ids.Contains(s.SupportSessionId)
+                               select new { Step = s, Domain = d.Name, m.Company, m.ContactPerson })
+            .ToListAsync(cancellationToken);
         var actions = profileChanges.Select(c => (c.SupportSessionId, Action: AccessWords.Describe(c), Order: c.Id))
             .Concat(consentChanges.Select(r => (r.SupportSessionId, Action: AccessWords.Describe(r), Order: r.Id)))
+            .Concat(moveSteps.Select(m => (m.Step.SupportSessionId,
+                Action: AccessWords.Describe(m.Step, DomainName.FromAscii(m.Domain), m.Company, m.ContactPerson), Order: m.Step.Id)))
             .ToLookup(a => a.SupportSessionId!.Value);
 
         return new SupportSessionPage(

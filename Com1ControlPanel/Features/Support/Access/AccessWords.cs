@@ -1,6 +1,8 @@
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Features.Domains;
+using Com1ControlPanel.Features.Domains.ContactMoves;
 
 namespace Com1ControlPanel.Features.Support.Access;
 
@@ -57,6 +59,11 @@ public static class AccessWords
     /// <summary>"New and upgraded Com 1 products and services by email: allowed".</summary>
     public static SessionAction Describe(ConsentRecord record) =>
         new(record.RecordedAt, $"{new ConsentKey(record.Purpose, record.Channel).Label}: {(record.NewGranted ? "allowed" : "refused")}", null);
+
+    /// <summary>"Asked to move the Technical Contact", of example.com to Rheinhost GmbH (Jana Roth).</summary>
+    public static SessionAction Describe(MoveStep step, DomainName domain, string company, string contactPerson) =>
+        new(step.At, step.Kind == MoveStepKind.Cancelled ? "Cancelled the request to move the Technical Contact" : "Asked to move the Technical Contact",
+            $"{domain.Unicode}: to {company} ({contactPerson})");
 
     public static string Describe(SignInRecord record) => record.Succeeded
         ? record.Method switch
