@@ -65,7 +65,8 @@ public sealed class TransportTests(TransportTests.ProxiedApp app) : IClassFixtur
     [Fact]
     public async Task Behind_the_known_proxy_signing_in_sets_Secure_cookies_and_records_the_customers_network()
     {
-        var customer = await app.Customers.NewAsync("Percy Proxied");
+        var customer = await app.Customers.NewAsync("Percy Proxied", startingChoices: false,
+            allows: [new(Com1ControlPanel.Features.Preferences.MarketingPurpose.UsageStatistics, Com1ControlPanel.Features.Preferences.ContactChannel.None)]);
         using var client = ThroughTheProxy(clientAddress: "198.51.100.7");
 
         using var response = await client.SignInAsync(customer.Email);
@@ -73,7 +74,7 @@ public sealed class TransportTests(TransportTests.ProxiedApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var auth = Assert.Single(SetCookies(response), c => c.StartsWith("com1.auth=", StringComparison.Ordinal));
         AssertAllSecure([auth]);
-        // The statistics cookie comes only with a customer's consent (this one allows it, as a new US customer does).
+        // The statistics cookie comes only with a customer's own consent (this one allowed it).
         using var page = new HttpRequestMessage(HttpMethod.Get, "/profile");
         page.Headers.Accept.ParseAdd("text/html");
         using var profile = await client.SendAsync(page);
@@ -104,8 +105,15 @@ public sealed class TransportTests(TransportTests.ProxiedApp app) : IClassFixtur
             cookies.AddRange(SetCookies(status));
         }
 
-        // Anonymous visitors get no statistics cookie at all; a customer's is checked with signing in above.
-        string[] expected = [".AspNetCore.Antiforgery.", "com1-theme=", "Identity.StatusMessage="];
+        // The cookie banner's answer of a visitor who is not signed in.
+        using (var answer = await client.PostFormAsync("/cookies/choice",
+                   new Dictionary<string, string> { ["choice"] = "essential", ["returnUrl"] = "/Account/Login" }, tokenFrom: "/Account/Login"))
+        {
+            cookies.AddRange(SetCookies(answer));
+        }
+
+        // Anonymous visitors who did not allow statistics get no statistics cookie; a customer's is checked with signing in above.
+        string[] expected = [".AspNetCore.Antiforgery.", "com1-theme=", "Identity.StatusMessage=", "com1-cookies="];
         Assert.All(expected, name => Assert.Contains(cookies, c => c.StartsWith(name, StringComparison.Ordinal)));
         AssertAllSecure(cookies);
     }
