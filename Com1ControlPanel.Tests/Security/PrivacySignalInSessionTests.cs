@@ -74,7 +74,10 @@ public sealed class PrivacySignalInSessionTests(ClockedSupportApp support) : ICl
     [Fact]
     public async Task Page_views_in_a_session_are_not_counted_as_the_customers_while_the_customers_own_are()
     {
-        var session = await support.StartSupportSessionAsync();
+        // A customer who allowed usage statistics themselves: their own visits are counted.
+        var counted = await support.Customers.NewAsync("Cora Counted", startingChoices: false,
+            allows: [new ConsentKey(MarketingPurpose.UsageStatistics, ContactChannel.None)]);
+        var session = await support.StartSupportSessionAsync(customer: counted);
         var counter = support.Get<UsageCounter>();
         // Counting needs the customer's own yes on the cookie banner; an agent's browser is never counted.
         await support.Get<CookieConsent>().AnswerAsync(session.Customer.Id, "Customer", CookieAnswer.AllowStatistics);

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data.DemoData;
+using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace Com1ControlPanel.Data;
 public static class DatabaseStartup
 {
     /// <summary>
-    /// Applies migrations, makes sure every role exists, and in Development (or when Seeding:DemoData is set
+    /// Applies migrations, adds the shipped privacy policy versions, makes sure every role exists, and in Development (or when Seeding:DemoData is set
     /// outside Production) adds the demo accounts. Demo data never goes into a Production database.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -20,6 +21,9 @@ public static class DatabaseStartup
         {
             await db.Database.MigrateAsync();
         }
+
+        // The shipped privacy policy versions join their table before anything records which version is in force.
+        await services.GetRequiredService<PolicyStore>().EnsureShippedAsync();
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
