@@ -109,7 +109,9 @@ public sealed class PersonalDataExportTests(SupportApp app) : IClassFixture<Supp
 
         Assert.Contains("Download my data", page);
         Assert.Contains("action=\"Account/Manage/DownloadPersonalData\"", page);
-        Assert.Contains("What the file contains", page);
+        Assert.Contains("<h2", page);
+        Assert.Contains("aria-label=\"What the file contains\"", page);
+        Assert.Contains("aria-label=\"What the file leaves out\"", page);
         Assert.Contains("What it leaves out, and why", page);
         foreach (var words in new[]
                  {
