@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserApp app, DebianChromium chromium)
         { "/", "light" }, { "/", "dark" },
         { "/profile", "light" }, { "/profile", "dark" },
         { "/messages", "light" }, { "/Account/Manage", "dark" },
+        { "/Account/Manage/PersonalData", "light" }, { "/Account/Manage/PersonalData", "dark" },
     };
 
     [Theory]

@@ -10,6 +10,7 @@ using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Hostmaster;
 using Com1ControlPanel.Features.Messages;
 using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Features.PersonalData;
 using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Profile;
@@ -47,6 +48,7 @@ public static class PanelFeatures
         new((s, _, _) => s.AddBillingDesk(), e => e.MapBillingDesk()),
         new((s, _, _) => s.AddDomains(), e => e.MapDomains()),
         new((s, _, _) => s.AddHostmaster()),
+        new((s, _, _) => s.AddPersonalData(), e => e.MapPersonalData()),
     ];
 
     public static IServiceCollection AddPanelFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

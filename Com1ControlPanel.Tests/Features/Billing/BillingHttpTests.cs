@@ -168,9 +168,10 @@ public sealed partial class BillingHttpTests(SupportApp app) : IClassFixture<Sup
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync());
-        var card = json.RootElement.GetProperty("PaymentCard");
-        Assert.Equal(("Visa", "4242"), (card.GetProperty("Brand").GetString(), card.GetProperty("Last4").GetString()));
-        Assert.True(json.RootElement.GetProperty("Customer").GetProperty("BillingSameAsPostal").GetBoolean());
+        var payment = json.RootElement.GetProperty("paymentCard");
+        var card = payment.GetProperty("card");
+        Assert.Equal(("Visa", "4242"), (card.GetProperty("brand").GetString(), card.GetProperty("last4").GetString()));
+        Assert.True(payment.GetProperty("billingAddress").GetProperty("sameAsPostal").GetBoolean());
     }
 
     [GeneratedRegex("frame-src 'self';")]

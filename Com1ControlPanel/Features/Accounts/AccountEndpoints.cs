@@ -73,22 +73,6 @@ internal static class AccountEndpoints
             return TypedResults.Content(optionsJson, contentType: "application/json");
         }).RequireRateLimiting(RateLimitPolicies.Passkey);
 
-        var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
-
-        manageGroup.MapPost("/DownloadPersonalData", async (
-            HttpContext context,
-            [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] PersonalDataExport export) =>
-        {
-            var user = await userManager.GetUserAsync(context.User);
-            if (user is null)
-            {
-                return Results.NotFound("Your account could not be found. Sign in again.");
-            }
-            var fileBytes = await export.CreateAsync(user, context.RequestAborted);
-            return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        }).RequireRateLimiting(RateLimitPolicies.Export);
-
         return accountGroup;
     }
 }

@@ -12,8 +12,7 @@ namespace Com1ControlPanel.Features.Accounts;
 public static class AccountsFeature
 {
     /// <summary>
-    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles, sign-in recording, and the
-    /// download of a user's personal data.
+    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles and sign-in recording.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -90,7 +89,6 @@ public static class AccountsFeature
             options.SlidingExpiration = true;
         });
         services.AddScoped<CustomerRegistration>();
-        services.AddScoped<PersonalDataExport>();
         return services;
     }
 

@@ -37,13 +37,17 @@ public sealed class CookieConsent(IDbContextFactory<AppDbContext> dbFactory, Con
                 .Where(s => s.CustomerId == customerId && s.Purpose == Statistics.Purpose && s.Channel == Statistics.Channel)
                 .Select(s => new { s.Granted, s.ChangedBy })
                 .SingleOrDefaultAsync(cancellationToken);
-            var answer = state is not null && OwnAnswers.Contains(state.ChangedBy)
-                ? state.Granted ? CookieAnswer.AllowStatistics : CookieAnswer.EssentialOnly
-                : (CookieAnswer?)null;
-            return new CookieStatus(Asked: true, answer, privacySignal);
+            return new CookieStatus(Asked: true, state is null ? null : AnswerOf(state.Granted, state.ChangedBy), privacySignal);
         }
         return new CookieStatus(Asked: true, CookieAnswers.Parse(answerCookie), privacySignal);
     }
+
+    /// <summary>
+    /// A customer's answer, read from their usage statistics switch: none while nobody but the customer (or their browser's
+    /// signal) has set it.
+    /// </summary>
+    public static CookieAnswer? AnswerOf(bool granted, ChangeSource changedBy) =>
+        OwnAnswers.Contains(changedBy) ? granted ? CookieAnswer.AllowStatistics : CookieAnswer.EssentialOnly : null;
 
     /// <summary>Records a signed-in customer's answer: one consent record, from the cookie banner.</summary>
     public async Task AnswerAsync(string customerId, string customerName, CookieAnswer answer, CancellationToken cancellationToken = default)

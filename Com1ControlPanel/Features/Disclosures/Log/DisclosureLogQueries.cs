@@ -42,6 +42,20 @@ internal static class DisclosureLogQueries
     }
 
     /// <summary>
+    /// The customer's whole log in chain order, with every field of the canonical form and the hashes: what the exports
+    /// write (the log's own and the personal data download).
+    /// </summary>
+    public static IQueryable<DisclosureExportEntry> ExportEntries(AppDbContext db, string customerId) =>
+        db.DisclosureEntries.AsNoTracking()
+            .Where(e => e.CustomerId == customerId)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new DisclosureExportEntry(
+                e.Sequence, e.CustomerId, e.DisclosureId, e.Disclosure!.RecipientName, e.Disclosure.RecipientCategory,
+                e.Disclosure.Ground, e.Disclosure.Categories, e.Disclosure.Description, e.Disclosure.Reference,
+                e.Disclosure.OccurredAt, e.Disclosure.RecordedAt, e.Disclosure.RecordedByUserId, e.Disclosure.NoticeRule,
+                e.Disclosure.NoticeDelayedUntil, e.Disclosure.CorrectsId, e.AddedAt, e.PreviousHash, e.Hash));
+
+    /// <summary>
     /// An entry as the customer sees it. Its notice and the entry it corrects come from small per-row lookups over
     /// indexes, cheap for a page of 21 rows; which later entry corrects it comes from <see cref="WithCorrectionsAsync"/>.
     /// Corrections count only when they are in this customer's own log.

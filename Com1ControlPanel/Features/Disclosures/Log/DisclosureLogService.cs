@@ -104,15 +104,7 @@ public sealed class DisclosureLogService(IDbContextFactory<AppDbContext> dbFacto
         string customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entries = db.DisclosureEntries.AsNoTracking()
-            .Where(e => e.CustomerId == customerId)
-            .OrderBy(e => e.Sequence)
-            .Select(e => new DisclosureExportEntry(
-                e.Sequence, e.CustomerId, e.DisclosureId, e.Disclosure!.RecipientName, e.Disclosure.RecipientCategory,
-                e.Disclosure.Ground, e.Disclosure.Categories, e.Disclosure.Description, e.Disclosure.Reference,
-                e.Disclosure.OccurredAt, e.Disclosure.RecordedAt, e.Disclosure.RecordedByUserId, e.Disclosure.NoticeRule,
-                e.Disclosure.NoticeDelayedUntil, e.Disclosure.CorrectsId, e.AddedAt, e.PreviousHash, e.Hash))
-            .AsAsyncEnumerable();
+        var entries = DisclosureLogQueries.ExportEntries(db, customerId).AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
             yield return entry;

@@ -54,8 +54,13 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
         return await SessionsAsync(db, customerId, olderThan, time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    private static async Task<SupportSessionPage> SessionsAsync(
-        AppDbContext db, string customerId, DateTime? olderThan, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="pageSize"/> of the customer's sessions that started before <paramref name="olderThan"/>, newest first,
+    /// each with what was done in it, as the page shows them (the personal data download reads them all, page by page).
+    /// </summary>
+    internal static async Task<SupportSessionPage> SessionsAsync(
+        AppDbContext db, string customerId, DateTime? olderThan, DateTime now, CancellationToken cancellationToken,
+        int pageSize = SessionsPerPage)
     {
         var query = db.SupportSessions.AsNoTracking().Where(s => s.CustomerId == customerId);
         if (olderThan is { } before)
@@ -63,11 +68,11 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
             // Paging by start time: one customer's sessions never start at the same instant (one agent signs in at a time).
             query = query.Where(s => s.StartedAt < before);
         }
-        var sessions = await query.OrderByDescending(s => s.StartedAt).Take(SessionsPerPage + 1).ToListAsync(cancellationToken);
-        var more = sessions.Count > SessionsPerPage;
+        var sessions = await query.OrderByDescending(s => s.StartedAt).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var more = sessions.Count > pageSize;
         if (more)
         {
-            sessions.RemoveAt(SessionsPerPage);
+            sessions.RemoveAt(pageSize);
         }
 
         var ids = sessions.Select(s => (Guid?)s.Id).ToList();
@@ -112,7 +117,8 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
             session.StartedAt, endsAt, state, session.AccessRequestId is not null, actions);
     }
 
-    private static AccessRequestView ToView(SupportAccessRequest request, DateTime now)
+    /// <summary>A request as the page shows it: pending, approved, denied, or expired unanswered.</summary>
+    internal static AccessRequestView ToView(SupportAccessRequest request, DateTime now)
     {
         var outcome = request.Status switch
         {
