@@ -1,7 +1,11 @@
 using System.Net;
+using System.Text.Json;
+using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.Closing;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Features.Customers;
+using Microsoft.AspNetCore.Identity;
 
 namespace Com1ControlPanel.Tests.Features.Accounts.Closing;
 
@@ -182,6 +186,66 @@ public sealed class CloseAccountHttpTests(PanelApp app) : IClassFixture<PanelApp
     }
 
     [Fact]
+    public async Task A_closed_accounts_passkey_is_told_the_account_is_closed_and_gets_no_sign_in_cookie()
+    {
+        const string origin = "https://localhost";
+        var (customer, browser) = await SignedInAsync("Pia Passkey");
+        using var passkey = new SoftPasskey();
+        using (var scope = app.As(Principals.Visitor))
+        {
+            var users = scope.Get<UserManager<ApplicationUser>>();
+            Assert.True((await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(customer.Id))!, passkey.ToStored())).Succeeded);
+        }
+        using (await browser.CloseAccountAsync(customer.Password)) { }
+
+        var fresh = app.Client();
+        fresh.DefaultRequestHeaders.Add("Origin", origin);
+        using var response = await fresh.SubmitFormAsync("/Account/Login", "login", new Dictionary<string, string>
+        {
+            ["Input.Passkey.CredentialJson"] = passkey.Assert(await ChallengeAsync(fresh), origin, customer.Id, userVerified: true),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(SupportSteps.SignsIn(response));
+        Assert.Contains("This account was closed on", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_account_closed_between_the_password_and_the_code_is_refused_at_the_code(bool recoveryCode)
+    {
+        var customer = await app.Customers.NewAsync("Cleo Between", authenticator: true);
+        string[] codes;
+        using (var scope = app.As(Principals.Visitor))
+        {
+            var users = scope.Get<UserManager<ApplicationUser>>();
+            codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(customer.Id))!, 1))!];
+        }
+        var browser = app.Client();
+        using (var password = await browser.SignInAsync(customer.Email))
+        {
+            Assert.Contains("/Account/LoginWith2fa", password.Headers.Location?.OriginalString);
+        }
+        using (var scope = app.As(customer.Principal))
+        {
+            Assert.IsType<AccountClosingResult.Closed>(await scope.Get<AccountClosing>()
+                .CloseAsync(customer.Id, new Actor(customer.Id, customer.FullName, ChangeSource.Customer), reason: null));
+        }
+
+        using var response = recoveryCode
+            ? await browser.SubmitFormAsync("/Account/LoginWithRecoveryCode", "login-with-recovery-code",
+                new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] })
+            : await browser.SubmitFormAsync("/Account/LoginWith2fa", "login-with-2fa",
+                new Dictionary<string, string> { ["Input.TwoFactorCode"] = customer.Code() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(SupportSteps.SignsIn(response));
+        Assert.Contains("so it can no longer sign in", await response.Content.ReadAsStringAsync());
+        Assert.False(await SignedInAsync(browser));
+    }
+
+    [Fact]
     public async Task Staff_see_neither_the_link_nor_the_page()
     {
         var staff = await app.Staff.NewAsync(Com1ControlPanel.Infrastructure.Security.Roles.Billing);
@@ -192,7 +256,17 @@ public sealed class CloseAccountHttpTests(PanelApp app) : IClassFixture<PanelApp
         Assert.Equal("/Account/AccessDenied", PathOf(page));
     }
 
+    /// <summary>Asks for passkey sign-in options as the sign-in page's script does; the challenge to sign.</summary>
+    private static async Task<string> ChallengeAsync(HttpClient browser)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/PasskeyRequestOptions");
+        request.Headers.Add("RequestVerificationToken", await browser.AntiforgeryTokenAsync("/Account/Login"));
+        using var response = await browser.SendAsync(request);
+        using var options = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return options.RootElement.GetProperty("challenge").GetString()!;
+    }
+
     private static string PathOf(HttpResponseMessage response) => new Uri(new Uri("https://localhost"), response.Headers.Location!).AbsolutePath;
 
-    private static string ClosingTermsDay(DateTime at) => Com1ControlPanel.Features.Accounts.Closing.ClosingTerms.Day(at);
+    private static string ClosingTermsDay(DateTime at) => ClosingTerms.Day(at);
 }
