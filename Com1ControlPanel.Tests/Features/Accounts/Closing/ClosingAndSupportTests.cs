@@ -47,15 +47,17 @@ public sealed class ClosingAndSupportTests(SupportApp app) : IClassFixture<Suppo
     }
 
     [Fact]
-    public async Task The_closing_service_refuses_support_in_a_session_even_with_the_customers_password()
+    public async Task The_closing_service_refuses_support_in_a_running_session_even_with_the_customers_password()
     {
-        var customer = await app.Customers.NewAsync("Sid Session");
-        using var scope = app.As(Principals.InSession(customer.Id, Guid.NewGuid()));
+        var session = await app.StartSupportSessionAsync();
+        using var scope = app.As(Principals.InSession(session.Customer.Id, session.SessionId, session.Agent.Id, session.Agent.Name));
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.Get<AccountClosing>()
-            .CloseOwnAsync(new CloseAccountForm { Password = customer.Password, Confirmed = true }));
+        var refused = await Assert.ThrowsAnyAsync<UnauthorizedAccessException>(() => scope.Get<AccountClosing>()
+            .CloseOwnAsync(new CloseAccountForm { Password = session.Customer.Password, Confirmed = true }));
 
-        Assert.Equal(AccountStatus.Active, (await app.AccountStateAsync(customer.Id)).Status);
+        // Refused because closing stays with the customer, not because the session had ended.
+        Assert.IsNotType<Com1ControlPanel.Infrastructure.Auditing.SupportSessionEndedException>(refused);
+        Assert.Equal(AccountStatus.Active, (await app.AccountStateAsync(session.Customer.Id)).Status);
     }
 
     [Fact]
