@@ -17,6 +17,8 @@ namespace Com1ControlPanel.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<AccountClosure> AccountClosures => Set<AccountClosure>();
+    public DbSet<Features.Accounts.Closing.RetentionRun> RetentionRuns => Set<Features.Accounts.Closing.RetentionRun>();
     public DbSet<ServiceSubscription> ServiceSubscriptions => Set<ServiceSubscription>();
     public DbSet<ProfileChange> ProfileChanges => Set<ProfileChange>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -25,11 +25,17 @@ public sealed class SupportAccessRulesTests
 
     [Theory]
     [InlineData(AccountStatus.Suspended, false)]
-    [InlineData(AccountStatus.Closed, false)]
     [InlineData(AccountStatus.Active, true)]
-    public void Locked_suspended_and_closed_accounts_are_refused(AccountStatus status, bool lockedOut) =>
+    public void Locked_and_suspended_accounts_are_refused(AccountStatus status, bool lockedOut) =>
         Assert.Equal(SupportRefusal.AccountLockedOrClosed,
             Refusal(Principals.Agent(), Alice with { Status = status, IsLockedOut = lockedOut }));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Closed_accounts_are_refused_as_closed(bool lockedOut) =>
+        Assert.Equal(SupportRefusal.AccountClosed,
+            Refusal(Principals.Agent(), Alice with { Status = AccountStatus.Closed, IsLockedOut = lockedOut }));
 
     [Fact]
     public void Starting_from_inside_another_session_is_refused() =>

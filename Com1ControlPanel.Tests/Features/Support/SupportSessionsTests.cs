@@ -46,7 +46,7 @@ public sealed class SupportSessionsTests() : ServiceTest(now: new DateTimeOffset
     }
 
     [Theory]
-    [InlineData("carol", SupportRefusal.AccountLockedOrClosed)]
+    [InlineData("carol", SupportRefusal.AccountClosed)]
     [InlineData("agent-2", SupportRefusal.TargetIsStaff)]
     [InlineData("agent-1", SupportRefusal.OwnAccount)]
     [InlineData("nobody", SupportRefusal.InvalidRequest)]

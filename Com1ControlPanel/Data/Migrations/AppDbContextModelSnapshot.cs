@@ -86,6 +86,36 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Accounts.Closing.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsAnonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsRecordsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanAt");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Accounts.SignIns.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -329,6 +359,42 @@ namespace Com1ControlPanel.Data.Migrations
                     b.HasIndex("CustomerId", "SentAt");
 
                     b.ToTable("CardPageLinks");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Customers.AccountClosure", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordsRemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Retention")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Retention", "ClosedAt");
+
+                    b.ToTable("AccountClosures");
                 });
 
             modelBuilder.Entity("Com1ControlPanel.Features.Customers.Customer", b =>
@@ -748,6 +814,140 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("PendingDisclosureEntries");
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MoveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupportSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("MoveId", "At");
+
+                    b.ToTable("TechnicalContactMoveSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TechnicalContactMoves_OneOpenPerDomain")
+                        .HasFilter("\"Status\" IN ('Open', 'Taken')");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("CustomerId", "DomainId", "SubmittedAt");
+
+                    b.ToTable("TechnicalContactMoves", (string)null);
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Domains.Domain", b =>
                 {
                     b.Property<int>("Id")
@@ -916,140 +1116,6 @@ namespace Com1ControlPanel.Data.Migrations
                     b.HasKey("DomainId", "Role");
 
                     b.ToTable("DomainContacts");
-                });
-
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MoveId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SupportSessionId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("MoveId", "At");
-
-                    b.ToTable("TechnicalContactMoveSteps", (string)null);
-                });
-
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Company")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactPerson")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountryCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DomainId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("TakenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TakenByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TakenByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DomainId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_TechnicalContactMoves_OneOpenPerDomain")
-                        .HasFilter("\"Status\" IN ('Open', 'Taken')");
-
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.HasIndex("CustomerId", "DomainId", "SubmittedAt");
-
-                    b.ToTable("TechnicalContactMoves", (string)null);
                 });
 
             modelBuilder.Entity("Com1ControlPanel.Features.Notifications.Notification", b =>
@@ -1745,6 +1811,15 @@ namespace Com1ControlPanel.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Customers.AccountClosure", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Com1ControlPanel.Features.Customers.AccountClosure", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Customers.Customer", b =>
                 {
                     b.HasOne("Com1ControlPanel.Data.ApplicationUser", null)
@@ -1830,6 +1905,36 @@ namespace Com1ControlPanel.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("MoveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Com1ControlPanel.Features.Domains.Domain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Domains.Domain", b =>
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
@@ -1860,36 +1965,6 @@ namespace Com1ControlPanel.Data.Migrations
                         .WithMany("Contacts")
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.MoveStep", b =>
-                {
-                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", null)
-                        .WithMany("Steps")
-                        .HasForeignKey("MoveId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
-                {
-                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Com1ControlPanel.Features.Domains.Domain", null)
-                        .WithMany()
-                        .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2075,14 +2150,14 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Navigation("Services");
                 });
 
-            modelBuilder.Entity("Com1ControlPanel.Features.Domains.Domain", b =>
-                {
-                    b.Navigation("Contacts");
-                });
-
             modelBuilder.Entity("Com1ControlPanel.Features.Domains.ContactMoves.TechnicalContactMove", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Domains.Domain", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.Closing;
 using Com1ControlPanel.Features.Accounts.Passwords;
 using Com1ControlPanel.Features.Accounts.SignIns;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,7 +14,8 @@ namespace Com1ControlPanel.Features.Accounts;
 public static class AccountsFeature
 {
     /// <summary>
-    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles and sign-in recording.
+    /// ASP.NET Core Identity with its cookie, the panel's password and lockout rules, roles, sign-in recording, closing
+    /// an account and the daily retention of closed accounts' data.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -77,6 +80,7 @@ public static class AccountsFeature
         services.Configure<IdentityPasskeyOptions>(options =>
             options.UserVerificationRequirement = configuration["Accounts:Passkeys:UserVerification"] ?? "required");
         services.AddSignInLifetime();
+        services.AddSignInRevocations();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -89,6 +93,10 @@ public static class AccountsFeature
             options.SlidingExpiration = true;
         });
         services.AddScoped<CustomerRegistration>();
+        services.AddScoped<AccountClosing>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddScoped<ClosedAccountRetention>();
+        services.AddHostedService<RetentionJob>();
         return services;
     }
 

@@ -9,13 +9,15 @@ using Com1ControlPanel.Features.Accounts.SignIns;
 namespace Com1ControlPanel.Features.Accounts;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp (and the sign-in's absolute
-// lifetime) for the connected user every 30 minutes an interactive circuit is connected.
+// lifetime, and whether the user's sign-ins were ended) for the connected user every 30 minutes an interactive circuit is
+// connected. SignOutOpenPages signs a page out at once when its user's sign-ins are ended.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
         IOptions<SignInLifetimeOptions> lifetime,
-        TimeProvider time)
+        TimeProvider time,
+        SignInRevocations revocations)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
@@ -24,7 +26,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         // An open page must not outlive the sign-in it was opened with.
-        if (SignInLifetime.HasRunOut(authenticationState.User, lifetime.Value, time.GetUtcNow()))
+        if (SignInLifetime.HasRunOut(authenticationState.User, lifetime.Value, time.GetUtcNow())
+            || revocations.HasEnded(authenticationState.User))
         {
             return false;
         }

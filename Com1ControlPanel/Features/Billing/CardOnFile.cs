@@ -119,6 +119,44 @@ public sealed class CardOnFile(
         return new CardChangeResult.Removed();
     }
 
+    /// <summary>
+    /// Takes a closed account's card off file for good, with the gateway's customer reference, in the caller's transaction:
+    /// the history keeps what the card was (brand, last four, expiry), recorded as the panel's. No email: nobody reads the
+    /// address any more. Once the caller has committed, <see cref="ForgetAsync"/> tells the gateway.
+    /// </summary>
+    public async Task<CardRemoval> RemoveForRetentionAsync(AppDbContext db, string customerId, CancellationToken cancellationToken = default)
+    {
+        var card = await db.PaymentCards.SingleOrDefaultAsync(c => c.CustomerId == customerId, cancellationToken);
+        if (card is not null)
+        {
+            db.PaymentCards.Remove(card);
+            if (await changes.RecordAsync(db, customerId, Actor.System, ProfileField.PaymentCard, card.Describe(), null, cancellationToken)
+                is CustomerChangeResult.Conflict)
+            {
+                throw new DbUpdateConcurrencyException($"Customer {customerId} changed while their card was being removed.");
+            }
+        }
+        var gatewayCustomers = await db.GatewayCustomers.Where(g => g.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+        return new CardRemoval(card is null ? 0 : 1, gatewayCustomers, card?.GatewayReference);
+    }
+
+    /// <summary>Tells the gateway to forget a card the panel removed; a failure is logged, as the panel has already forgotten it.</summary>
+    public async Task ForgetAsync(CardRemoval removal, CancellationToken cancellationToken = default)
+    {
+        if (removal.GatewayReference is not { } reference)
+        {
+            return;
+        }
+        try
+        {
+            await gateway.ForgetAsync(reference, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("The payment gateway could not forget a removed card ({Error})", ex.GetType().Name);
+        }
+    }
+
     /// <summary>Saves the caller's change with its history row; null when saved, otherwise why nothing was.</summary>
     private async Task<CardChangeResult?> SaveAsync(AppDbContext db, string customerId, Actor actor, string? before, string? after,
         CancellationToken cancellationToken)
@@ -147,6 +185,9 @@ public sealed class CardOnFile(
                where customer.Id == customerId
                select new CardMail.Recipient(customer.Id, user.Email!, customer.FullName)).SingleAsync(cancellationToken);
 }
+
+/// <summary>What retention removed of a closed account's card: how many rows, and the gateway's reference to forget.</summary>
+public sealed record CardRemoval(int Cards, int GatewayCustomers, string? GatewayReference);
 
 public abstract record CardChangeResult
 {

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.Closing;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Infrastructure.Auditing;
@@ -12,12 +13,31 @@ namespace Com1ControlPanel.Features.BillingDesk;
 /// <summary>
 /// Billing suspends and reactivates accounts, in its own name and with a reason the customer reads: the status, its
 /// history row, an Essential email and a panel notification are saved in one transaction; then the customer's open
-/// pages show or drop the banner.
+/// pages show or drop the banner. Billing also closes an account for a customer who asks, on their behalf and with how
+/// they asked and why (<see cref="AccountClosing"/> does the closing).
 /// </summary>
 public sealed class AccountStatusDesk(
     IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, CustomerChanges customerChanges, Outbox outbox,
-    PanelLinks links, AccountStatusEvents events, IOptions<BillingContact> billing, TimeProvider time)
+    PanelLinks links, AccountStatusEvents events, IOptions<BillingContact> billing, TimeProvider time, AccountClosing closing)
 {
+    /// <summary>Closes the account of a customer who asked billing to; without how they asked and why, nothing happens.</summary>
+    public async Task<StatusChangeResult> CloseAsync(string customerId, StatusChangeForm form, CancellationToken cancellationToken = default)
+    {
+        var staff = await currentUser.RequireBillingAsync(ChangeSource.BillingOnBehalf);
+        var errors = form.Validate(AccountStatus.Closed);
+        if (errors.Count > 0)
+        {
+            return new StatusChangeResult.Invalid(errors);
+        }
+        return await closing.CloseAsync(customerId, staff, form.ToClosingReason(), cancellationToken) switch
+        {
+            AccountClosingResult.Closed => new StatusChangeResult.Changed(AccountStatus.Closed, 0),
+            AccountClosingResult.Refused refused => new StatusChangeResult.Refused(refused.Message),
+            AccountClosingResult.Invalid invalid => new StatusChangeResult.Invalid(invalid.Errors),
+            _ => new StatusChangeResult.NotFound(),
+        };
+    }
+
     public Task<StatusChangeResult> SuspendAsync(string customerId, StatusChangeForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(customerId, AccountStatus.Suspended, form, cancellationToken);
 

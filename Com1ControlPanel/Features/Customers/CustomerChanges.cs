@@ -90,6 +90,72 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
     }
 
     /// <summary>
+    /// Closes the account: the status, its history row (with billing's reason when billing closes it at the customer's
+    /// request) and the <see cref="AccountClosure"/> the retention job reads, saved in the caller's transaction. Only the
+    /// customer in their own name, or billing on their behalf, closes an account, never support in a session; a closed
+    /// account stays closed (<see cref="CustomerChangeResult.Unchanged"/>).
+    /// </summary>
+    public async Task<CustomerChangeResult> CloseAsync(AppDbContext db, string customerId, Actor actor, ChangeReason? reason,
+        CancellationToken cancellationToken = default)
+    {
+        var byCustomer = actor.Source == ChangeSource.Customer && actor.UserId == customerId;
+        if (actor.SupportSessionId is not null || !(byCustomer || actor.Source == ChangeSource.BillingOnBehalf))
+        {
+            throw new UnauthorizedAccessException("Only the customer, or Com 1 billing at their request, closes an account.");
+        }
+        RequireReasonFromBilling(actor, reason);
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
+        if (customer.Status == AccountStatus.Closed)
+        {
+            return new CustomerChangeResult.Unchanged(customer);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var old = customer.Status;
+        customer.Status = AccountStatus.Closed;
+        customer.StatusReason = null;
+        customer.StatusMessage = null;
+        customer.StatusChangedAt = now;
+        db.AccountClosures.Add(new AccountClosure
+        {
+            CustomerId = customerId, ClosedAt = now, ClosedByUserId = actor.UserId, Source = actor.Source,
+        });
+        var row = Row(customerId, ProfileField.AccountStatus, old.ToString(), nameof(AccountStatus.Closed), actor, reason);
+        return await SaveAsync(db, customer, [row], actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes a closed account's personal data from its record and its history, as <see cref="RetentionRules"/> says, and
+    /// records that it did (the values say what, never the data). Call in the retention job's transaction, which has marked
+    /// the closure <see cref="RetentionStep.Anonymising"/>: only then do the history's triggers allow the change. Returns how
+    /// many history rows changed.
+    /// </summary>
+    public async Task<int> AnonymiseAsync(AppDbContext db, string customerId, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId && c.Status == AccountStatus.Closed, cancellationToken);
+        var number = customer.CustomerNumber;
+        RetentionRules.Anonymise(customer);
+
+        var history = db.ProfileChanges.Where(c => c.CustomerId == customerId);
+        var removed = RetentionRules.ValuesRemovedFromHistory.ToArray();
+        var changed = await history.Where(c => removed.Contains(c.Field) && (c.OldValue != null || c.NewValue != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OldValue, (string?)null).SetProperty(c => c.NewValue, (string?)null),
+                cancellationToken);
+        changed += await history.Where(c => c.Field == ProfileField.FullName && (c.OldValue != null || c.NewValue != null))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.OldValue, c => c.OldValue == null ? null : number)
+                .SetProperty(c => c.NewValue, c => c.NewValue == null ? null : number), cancellationToken);
+        changed += await history.Where(c => c.ActorUserId == customerId && c.ActorName != number)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ActorName, number), cancellationToken);
+
+        var row = Row(customerId, ProfileField.PersonalData, null, "Removed after closing", Actor.System);
+        if (await SaveAsync(db, customer, [row], Actor.System, cancellationToken) is CustomerChangeResult.Conflict)
+        {
+            throw new DbUpdateConcurrencyException($"Customer {customerId} changed while their personal data was being removed.");
+        }
+        return changed;
+    }
+
+    /// <summary>
     /// Records a change of the sign-in email address, which Identity has just made in <paramref name="db"/>: the history
     /// row and the new version are saved with it, or not at all.
     /// </summary>

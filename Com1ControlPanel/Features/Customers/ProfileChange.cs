@@ -58,6 +58,8 @@ public enum ProfileField
     DomainContactPublication,
     /// <summary>A domain's Technical Contact, kept by the Domains feature: the values name the domain and the contact.</summary>
     DomainTechnicalContact,
+    /// <summary>The closed account's personal data, removed by the retention job: the values say what happened, never the data.</summary>
+    PersonalData,
 }
 
 public static class ProfileFieldLabels
@@ -85,6 +87,7 @@ public static class ProfileFieldLabels
         ProfileField.AccountStatus => "Account status",
         ProfileField.DomainContactPublication => "Domain contact publication",
         ProfileField.DomainTechnicalContact => "Domain Technical Contact",
+        ProfileField.PersonalData => "Personal data",
         _ => field.ToString(),
     };
 }

@@ -76,6 +76,19 @@ public sealed class DisclosureLedger(TimeProvider time)
         await PreparedSave.UpsertAsync(db, links.Heads, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes a closed account's whole disclosure log (entries, notices, delayed entries and the chain's head) once the
+    /// years the law keeps it for have passed. The whole chain goes at once, so nothing is left that could fail to verify;
+    /// the disclosures themselves stay, as other customers' logs may share them. Call inside <see cref="ExclusiveAsync"/>,
+    /// in the retention job's transaction (the log's triggers allow nothing else). Returns how many rows per table.
+    /// </summary>
+    public static async Task<DisclosureLogRemoval> RemoveLogAsync(AppDbContext db, string customerId,
+        CancellationToken cancellationToken = default) =>
+        new(Notices: await db.DisclosureNotices.Where(n => n.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken),
+            Entries: await db.DisclosureEntries.Where(e => e.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken),
+            Pending: await db.PendingDisclosureEntries.Where(p => p.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken),
+            Heads: await db.DisclosureChainHeads.Where(h => h.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken));
+
     // The disclosure's own lines of the canonical text are the same for everyone: built once, hashed with each customer's.
     private ChainLinks Link(Disclosure disclosure, IReadOnlyCollection<string> customerIds, IReadOnlyDictionary<string, DisclosureChainHead> heads)
     {
@@ -105,3 +118,6 @@ public sealed class DisclosureLedger(TimeProvider time)
 
     private sealed record ChainLinks(List<DisclosureEntry> Entries, List<DisclosureChainHead> Heads);
 }
+
+/// <summary>How many rows of each table of a customer's disclosure log were removed.</summary>
+public sealed record DisclosureLogRemoval(int Notices, int Entries, int Pending, int Heads);

@@ -32,6 +32,8 @@ public enum DomainChangeKind
     ContactPublication,
     /// <summary>The Technical Contact, for example from Com 1 to another company.</summary>
     TechnicalContact,
+    /// <summary>A closed account's personal contact details, removed by the retention job: the values name the roles only.</summary>
+    PersonalContactsRemoved,
 }
 
 public static class DomainChangeKindText
@@ -40,6 +42,7 @@ public static class DomainChangeKindText
     {
         DomainChangeKind.ContactPublication => "Contact publication",
         DomainChangeKind.TechnicalContact => "Technical Contact",
+        DomainChangeKind.PersonalContactsRemoved => "Personal contact details removed",
         _ => kind.ToString(),
     };
 }

@@ -81,6 +81,60 @@ public sealed class DomainChanges(CustomerChanges customerChanges, IOptions<Doma
             publish ? Published : Withheld, actor, ProfileField.DomainContactPublication, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the personal contact details of a closed account's domains: a contact who is a natural person keeps only
+    /// their country, and the customer number for a name. Organisations, and Com 1, stay as they are. Each domain changed
+    /// gets its history row, by the panel; in the domains' and moves' permanent history the customer's own name becomes
+    /// their number. Call in the retention job's transaction (the history's triggers allow nothing else). Returns how
+    /// many contacts were cleared and history rows renamed.
+    /// </summary>
+    public async Task<(int Contacts, int DomainChanges, int MoveSteps)> RemovePersonalContactsAsync(AppDbContext db, string customerId,
+        string customerNumber, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var domains = await db.Domains.Include(d => d.Contacts).Where(d => d.CustomerId == customerId).ToListAsync(cancellationToken);
+        var contacts = 0;
+        foreach (var domain in domains)
+        {
+            var people = domain.Contacts.Where(c => !c.IsCom1 && c.Kind == ContactKind.Person).OrderBy(c => c.Role).ToList();
+            if (people.Count == 0)
+            {
+                continue;
+            }
+            foreach (var contact in people)
+            {
+                contact.Name = customerNumber;
+                contact.Organisation = null;
+                contact.Email = null;
+                contact.Phone = null;
+                contact.Street = null;
+                contact.City = null;
+                contact.Region = null;
+                contact.PostalCode = null;
+            }
+            contacts += people.Count;
+            domain.Version++;
+            domain.ChangedAt = now;
+            db.DomainChanges.Add(new DomainChange
+            {
+                DomainId = domain.Id, CustomerId = customerId, Kind = DomainChangeKind.PersonalContactsRemoved,
+                NewValue = Cut(string.Join(", ", people.Select(c => c.Role.Label()))), ChangedAt = now,
+                ActorUserId = Actor.System.UserId, ActorName = Actor.System.DisplayName, Source = ChangeSource.System,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var renamed = await db.DomainChanges.Where(c => c.CustomerId == customerId && c.ActorUserId == customerId && c.ActorName != customerNumber)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ActorName, customerNumber), cancellationToken);
+        var steps = await db.TechnicalContactMoveSteps
+            .Where(m => m.CustomerId == customerId && m.ActorUserId == customerId && m.ActorName != customerNumber)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ActorName, customerNumber), cancellationToken);
+        if (contacts > 0)
+        {
+            logger.LogInformation("Removed {Count} personal domain contacts of closed customer {CustomerId}", contacts, customerId);
+        }
+        return (contacts, renamed, steps);
+    }
+
     private static Task<Domain> LoadAsync(AppDbContext db, int domainId, CancellationToken cancellationToken) =>
         db.Domains.Include(d => d.Contacts).SingleAsync(d => d.Id == domainId, cancellationToken);
 

@@ -38,6 +38,10 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>Adds a notification to a caller's unit of work, so it exists only if the caller's change is saved.</summary>
     public static void Add(AppDbContext db, string userId, string title, string text, string? link, DateTime now) =>
         db.Notifications.Add(new Notification { UserId = userId, Title = title, Text = text, Link = link, CreatedAt = now });
+
+    /// <summary>Removes every notification of a closed account, in the caller's transaction; returns how many.</summary>
+    public static Task<int> RemoveAllAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default) =>
+        db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 }
 
 public sealed record NotificationView(long Id, string Title, string Text, string? Link, DateTime CreatedAt, bool Read);

@@ -25,6 +25,40 @@ public sealed class ConsentLedger(PolicyStore policies, TimeProvider time, Conse
         {
             throw new UnauthorizedAccessException("Only the customer changes their marketing preferences.");
         }
+        return await RecordAsync(db, customerId, wanted, actor, confirm, cancellationToken);
+    }
+
+    /// <summary>
+    /// Turns every switch off for an account being closed, with one record per switch that moves, naming who really closed
+    /// it: the customer, or Com 1 billing at their request. Withdrawing gives no consent, so billing may do it here, and only
+    /// here. In the caller's unit of work.
+    /// </summary>
+    public Task<IReadOnlyList<ConsentRecord>> WithdrawAllAsync(AppDbContext db, string customerId, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        RecordAsync(db, customerId, ConsentKey.All.ToDictionary(k => k, _ => false), actor, confirm: false, cancellationToken);
+
+    /// <summary>
+    /// In a closed account's consent records, the customer's own name becomes their customer number; staff keep theirs.
+    /// Call in the retention job's transaction (the records' triggers allow nothing else). Returns how many records changed.
+    /// </summary>
+    public static Task<int> AnonymiseAsync(AppDbContext db, string customerId, string customerNumber,
+        CancellationToken cancellationToken = default) =>
+        db.ConsentRecords.Where(r => r.CustomerId == customerId && r.ActorUserId == customerId && r.ActorName != customerNumber)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ActorName, customerNumber), cancellationToken);
+
+    /// <summary>
+    /// Removes a closed account's consent records and switches once the years the law keeps them for have passed. Call in
+    /// the retention job's transaction (the records' triggers allow nothing else). Returns how many records and switches.
+    /// </summary>
+    public static async Task<(int Records, int States)> RemoveAsync(AppDbContext db, string customerId,
+        CancellationToken cancellationToken = default) =>
+        (await db.ConsentRecords.Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken),
+         await db.ConsentStates.Where(s => s.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<ConsentRecord>> RecordAsync(
+        AppDbContext db, string customerId, IReadOnlyDictionary<ConsentKey, bool> wanted, Actor actor, bool confirm,
+        CancellationToken cancellationToken)
+    {
         if (wanted.Keys.Any(k => !k.IsValid))
         {
             throw new ArgumentException("Only existing preferences can be changed.", nameof(wanted));

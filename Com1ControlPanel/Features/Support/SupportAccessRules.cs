@@ -43,6 +43,10 @@ public static class SupportAccessRules
         {
             return SupportRefusal.TargetIsStaff;
         }
+        if (target.Status == AccountStatus.Closed)
+        {
+            return SupportRefusal.AccountClosed;
+        }
         if (target.IsLockedOut || target.Status != AccountStatus.Active)
         {
             return SupportRefusal.AccountLockedOrClosed;

@@ -9,7 +9,9 @@ public static class SupportRefusals
         SupportRefusal.TargetIsStaff => "Staff accounts cannot be accessed through a support session.",
         SupportRefusal.OwnAccount => "You cannot start a support session in your own account.",
         SupportRefusal.AccountLockedOrClosed =>
-            "This account is locked, suspended or closed, so no support session can be started in it.",
+            "This account is locked or suspended, so no support session can be started in it.",
+        SupportRefusal.AccountClosed =>
+            "This account is closed, so no support session can be started in it. Billing can tell the customer what Com 1 keeps.",
         SupportRefusal.AlreadyInSession => "End the current support session before starting another one.",
         SupportRefusal.TwoFactorRequired =>
             "Sign in with two-factor authentication (an authenticator code or a passkey) before acting in a customer's account.",

@@ -61,6 +61,8 @@ public enum SessionEnding
     EndedByCustomer,
     /// <summary>The agent was locked, lost the support role, or their sign-in was revoked (security stamp changed).</summary>
     AgentAccessRevoked,
+    /// <summary>The customer's account was closed while the session ran.</summary>
+    AccountClosed,
 }
 
 /// <summary>
@@ -114,4 +116,6 @@ public enum SupportRefusal
     InvalidRequest,
     SessionEnded,
     ForbiddenDuringSession,
+    /// <summary>The customer's account is closed: nobody acts in it any more.</summary>
+    AccountClosed,
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +17,13 @@ public enum SupportSessionStatus
     Ended,
     /// <summary>Still open, but its agent was locked, lost the support role, or had their sign-in revoked.</summary>
     AgentRevoked,
+    /// <summary>Still open, but the customer's account was closed.</summary>
+    AccountClosed,
 }
 
 /// <summary>
-/// Checks a support session against the database: not ended, not past its expiry, and its agent still a support agent,
-/// not locked out, with the security stamp they had at the start.
+/// Checks a support session against the database: not ended, not past its expiry, in an account that is not closed, and
+/// its agent still a support agent, not locked out, with the security stamp they had at the start.
 /// </summary>
 public sealed class SupportSessionCheck(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time) : ISupportSessionCheck
 {
@@ -34,12 +37,14 @@ public sealed class SupportSessionCheck(IDbContextFactory<AppDbContext> dbFactor
         var running = await (
                 from session in db.SupportSessions
                 join agent in db.Users on session.AgentUserId equals agent.Id
+                join customer in db.Customers on session.CustomerId equals customer.Id
                 where session.Id == sessionId && session.CustomerId == customerId && session.EndedAt == null && session.ExpiresAt > now
                 select new
                 {
                     session.AgentStampHash,
                     agent.SecurityStamp,
                     agent.LockoutEnd,
+                    customer.Status,
                     IsAgent = (from userRole in db.UserRoles
                                join role in db.Roles on userRole.RoleId equals role.Id
                                where userRole.UserId == agent.Id && role.Name == Roles.SupportAgent
@@ -49,6 +54,10 @@ public sealed class SupportSessionCheck(IDbContextFactory<AppDbContext> dbFactor
         if (running is null)
         {
             return SupportSessionStatus.Ended;
+        }
+        if (running.Status == AccountStatus.Closed)
+        {
+            return SupportSessionStatus.AccountClosed;
         }
         var locked = running.LockoutEnd is { } end && end.UtcDateTime > now;
         return running.IsAgent && !locked && AgentStamp.Matches(running.SecurityStamp, running.AgentStampHash)

@@ -29,7 +29,11 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         if (status != SupportSessionStatus.Active)
         {
             await attempts.RecordAsync(agentId, customerId, SupportRefusal.SessionEnded);
-            if (status == SupportSessionStatus.AgentRevoked)
+            if (status == SupportSessionStatus.AccountClosed)
+            {
+                await ending.EndAsync(sessionId, SessionEnding.AccountClosed, endedByUserId: null);
+            }
+            else if (status == SupportSessionStatus.AgentRevoked)
             {
                 // The agent was locked, lost the support role or had their sign-in revoked: the session ends now, ended by
                 // no one in particular (whoever changed the agent's account is in that account's own records).

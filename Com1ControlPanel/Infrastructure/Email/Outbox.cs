@@ -28,6 +28,14 @@ public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSign
         });
     }
 
+    /// <summary>
+    /// Removes the stored copies of a closed account's emails that are done with (delivered, suppressed, given up on or
+    /// expired), in the caller's transaction; one still waiting to go out stays until it is done. Returns how many.
+    /// </summary>
+    public Task<int> RemoveDoneAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default) =>
+        db.OutboxMessages.Where(m => m.RecipientUserId == userId && m.Status != OutboxStatus.Pending)
+            .ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>Wakes the dispatcher after the caller saved messages added with <see cref="Add"/>.</summary>
     public void NotifySaved() => signal.Notify();
 

@@ -111,6 +111,7 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
             { EndedAt: { } ended, Ending: SessionEnding.EndedByCustomer } when ended < session.ExpiresAt => (SessionState.EndedByYou, ended),
             { EndedAt: { } ended, Ending: SessionEnding.AgentAccessRevoked } when ended < session.ExpiresAt
                 => (SessionState.AgentAccessRevoked, ended),
+            { EndedAt: { } ended, Ending: SessionEnding.AccountClosed } when ended < session.ExpiresAt => (SessionState.AccountClosed, ended),
             _ => (SessionState.TimeRanOut, session.ExpiresAt),
         };
         return new SupportSessionView(session.Id, session.AgentName, session.Reason.ForCustomer(), session.Ticket, session.Note,

@@ -37,6 +37,8 @@ public enum SessionState
     EndedByYou,
     /// <summary>The agent lost the right to act (locked, no longer in support, or signed out everywhere).</summary>
     AgentAccessRevoked,
+    /// <summary>The account was closed while it ran.</summary>
+    AccountClosed,
     /// <summary>Nobody ended it: its time ran out (whether or not the expiry job has marked it yet).</summary>
     TimeRanOut,
 }

@@ -25,6 +25,7 @@ public static class AccessWords
         SessionState.EndedByAdmin => "Ended by a Com 1 administrator",
         SessionState.EndedByYou => "Ended by you",
         SessionState.AgentAccessRevoked => "Ended when the agent's access was withdrawn",
+        SessionState.AccountClosed => "Ended when the account was closed",
         SessionState.TimeRanOut => "Ended by itself when its time ran out",
         _ => state.ToString(),
     };
@@ -36,6 +37,7 @@ public static class AccessWords
         SessionState.EndedByAdmin => "by a Com 1 administrator",
         SessionState.EndedByYou => "by you",
         SessionState.AgentAccessRevoked => "when the agent's access was withdrawn",
+        SessionState.AccountClosed => "when the account was closed",
         SessionState.TimeRanOut => "by itself, when its time ran out",
         _ => "",
     };

@@ -34,6 +34,7 @@ public sealed record EndedSessionView(string CustomerName, SessionEnding? Ending
         SessionEnding.EndedByCustomer => $"{CustomerName} ended the support session. You are signed in as yourself again.",
         SessionEnding.EndedByAdmin => $"A Com 1 administrator ended your session in {CustomerName}'s account. You are signed in as yourself again.",
         SessionEnding.Expired => $"Your session in {CustomerName}'s account ran out of time. You are signed in as yourself again.",
+        SessionEnding.AccountClosed => $"{CustomerName}'s account was closed, so your session in it ended. You are signed in as yourself again.",
         _ => $"Your session in {CustomerName}'s account has ended. You are signed in as yourself again.",
     };
 }
