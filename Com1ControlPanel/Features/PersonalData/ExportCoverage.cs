@@ -67,6 +67,9 @@ public static class ExportCoverage
         new("PageViewCounts", "Page views counted per day and page: no visitor, customer or address is stored"),
         new("Announcements", "Marketing announcements as staff wrote them, the same for everyone; the ones you got are under emails"),
         new("PolicyVersions", "The privacy policy's versions: public at /privacy, not personal; the ones you saw are under policies"),
+        new("AccountClosures", "When and by whom an account was closed, for the retention job: a closed account cannot sign in "
+            + "to download, and its closing email and history say the same"),
+        new("RetentionRuns", "Counts of what each retention run changed, per table: no customer is named in them"),
     ];
 
     /// <summary>Where <paramref name="table"/> goes: the names of its sections, or its exclusion; nothing when it is not covered.</summary>
