@@ -58,4 +58,21 @@ public sealed class LandmarkAccessibilityTests(BrowserApp app, DebianChromium ch
         Assert.True(await page.EvaluateAsync<bool>("() => !document.activeElement.closest('header, .mud-appbar, .mud-drawer')"),
             "the Tab after skipping went back to the app bar or the menu");
     }
+
+    /// <summary>Only the page a visitor opens keeps the focus at its start: moving to another page announces its heading.</summary>
+    [Fact]
+    public async Task Moving_to_another_page_puts_the_focus_on_its_heading()
+    {
+        var page = await chromium.NewPageAsync(app.BaseAddress, "light");
+        await page.SignInAsync((await app.Customers.NewAsync("Hugo Heading")).Email);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        Assert.Equal("BODY", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+
+        await page.Locator(".mud-drawer a[href='profile']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForPathAsync("/profile");
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+    }
 }
