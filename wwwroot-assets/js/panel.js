@@ -20,11 +20,69 @@
         document.cookie = "com1-scheme=" + (devicePrefersDark() ? "dark" : "light") + "; path=/; max-age=" + year + "; samesite=lax";
     }
 
+    // The browser's own controls (checkboxes, lists, scroll bars) follow the theme a live page switches to (panel.css).
+    function show(mode) {
+        document.documentElement.setAttribute("data-theme", mode === "dark" ? "dark" : "light");
+    }
+
     window.com1Theme = {
         // Remembers the chosen colour theme, so the first (server-rendered) paint of every page matches it.
         remember: function (mode) {
             document.cookie = "com1-theme=" + (mode === "dark" ? "dark" : "light") + "; path=/; max-age=" + year + "; samesite=lax";
+            show(mode);
         },
+        show: show,
         devicePrefersDark: devicePrefersDark
+    };
+
+    // "Skip to content" puts the focus on the main content. Followed as a link, "#content" would lead to the dashboard
+    // (the page's <base> is the site's root) or be taken by Blazor's navigation, so it is handled before either sees it.
+    document.addEventListener("click", function (event) {
+        var link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+        var main = link && document.getElementById(link.getAttribute("href").slice(1));
+        if (main) {
+            event.preventDefault();
+            event.stopPropagation();
+            main.focus();
+        }
+    }, true);
+
+    // Escape closes the menu drawer that covers the page on narrow screens, as its button does, and leaves the focus on the
+    // button (MainLayout). Handled here, so keys pressed in the menu do not each make a trip to the server.
+    document.addEventListener("keydown", function (event) {
+        var button = document.getElementById("menu-button");
+        if (event.key === "Escape" && button && button.offsetParent !== null && button.getAttribute("aria-expanded") === "true") {
+            button.click();
+            button.focus();
+        }
+    });
+
+    function focusFirst(root, selector) {
+        var element = root && root.querySelector(selector);
+        if (element && element.getAttribute("role") === "radiogroup") {
+            element = element.querySelector("input:not([disabled])");
+        }
+        if (!element) {
+            return false;
+        }
+        element.focus();
+        return document.activeElement === element;
+    }
+
+    window.com1Focus = {
+        // Focus on the first link or button inside an element that has just appeared (tried again once it has painted).
+        into: function (id) {
+            var selector = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden])";
+            if (!focusFirst(document.getElementById(id), selector)) {
+                requestAnimationFrame(function () { focusFirst(document.getElementById(id), selector); });
+            }
+        },
+        // A form sent with mistakes: focus on the first field whose message says what to change.
+        firstError: function (id) {
+            var form = document.getElementById(id);
+            if (focusFirst(form, "[aria-invalid='true'], .mud-input-error :is(input:not([type=hidden]), textarea)")) {
+                document.activeElement.scrollIntoView({ block: "center" });
+            }
+        }
     };
 })();
