@@ -68,11 +68,26 @@ public sealed class ClosingAtTheDeskTests(BillingDeskApp app) : IClassFixture<Bi
     public async Task The_rule_holds_below_the_desk_too_no_reason_no_closing()
     {
         var customer = await app.Customers.NewAsync("Rex Rule");
-        var staff = new Actor("billing-staff-1", "Sam Tester", ChangeSource.BillingOnBehalf);
         using var scope = app.As(BillingDeskTestData.Billing);
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            scope.Get<Com1ControlPanel.Features.Accounts.Closing.AccountClosing>().CloseAsync(customer.Id, staff, reason: null));
+            scope.Get<Com1ControlPanel.Features.Accounts.Closing.AccountClosing>().CloseAsync(customer.Id, reason: null));
+
+        Assert.Equal(AccountStatus.Active, (await app.AccountStateAsync(customer.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Closing_below_the_desk_asks_who_is_signed_in_not_who_the_caller_says_is_acting()
+    {
+        var customer = await app.Customers.NewAsync("Ivy Impostored");
+        var other = await app.Customers.NewAsync("Otto Other");
+
+        foreach (var who in new[] { BillingDeskTestData.Agent, other.Principal })
+        {
+            using var scope = app.As(who);
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+                scope.Get<Com1ControlPanel.Features.Accounts.Closing.AccountClosing>().CloseAsync(customer.Id, reason: null));
+        }
 
         Assert.Equal(AccountStatus.Active, (await app.AccountStateAsync(customer.Id)).Status);
     }

@@ -23,13 +23,13 @@ public sealed class AccountStatusDesk(
     /// <summary>Closes the account of a customer who asked billing to; without how they asked and why, nothing happens.</summary>
     public async Task<StatusChangeResult> CloseAsync(string customerId, StatusChangeForm form, CancellationToken cancellationToken = default)
     {
-        var staff = await currentUser.RequireBillingAsync(ChangeSource.BillingOnBehalf);
+        await currentUser.RequireBillingAsync(ChangeSource.BillingOnBehalf);
         var errors = form.Validate(AccountStatus.Closed);
         if (errors.Count > 0)
         {
             return new StatusChangeResult.Invalid(errors);
         }
-        return await closing.CloseAsync(customerId, staff, form.ToClosingReason(), cancellationToken) switch
+        return await closing.CloseAsync(customerId, form.ToClosingReason(), cancellationToken) switch
         {
             AccountClosingResult.Closed => new StatusChangeResult.Changed(AccountStatus.Closed, 0),
             AccountClosingResult.Refused refused => new StatusChangeResult.Refused(refused.Message),

@@ -230,7 +230,7 @@ public sealed class CloseAccountHttpTests(PanelApp app) : IClassFixture<PanelApp
         using (var scope = app.As(customer.Principal))
         {
             Assert.IsType<AccountClosingResult.Closed>(await scope.Get<AccountClosing>()
-                .CloseAsync(customer.Id, new Actor(customer.Id, customer.FullName, ChangeSource.Customer), reason: null));
+                .CloseAsync(customer.Id, reason: null));
         }
 
         using var response = recoveryCode

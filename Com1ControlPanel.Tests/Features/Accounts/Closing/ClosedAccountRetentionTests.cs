@@ -70,7 +70,7 @@ public sealed class ClosedAccountRetentionTests() : ServiceTest(BillingSteps.Sta
 
         using (var scope = Kit.As(customer.Principal))
         {
-            Assert.IsType<AccountClosingResult.Closed>(await scope.Get<AccountClosing>().CloseAsync(customer.Id, self, reason: null));
+            Assert.IsType<AccountClosingResult.Closed>(await scope.Get<AccountClosing>().CloseAsync(customer.Id, reason: null));
         }
         // Delivered, as the dispatcher of the running app would have done by now.
         await using (var db = Kit.CreateDbContext())

@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -71,17 +73,17 @@ public sealed class AccountClosing(
                 return Invalid(nameof(form.Code), "That code is not right. Enter the code your app shows now; it changes every 30 seconds.");
             }
         }
-        return await CloseAsync(customerId, await currentUser.GetActorAsync(), reason: null, cancellationToken);
+        return await CloseAsync(customerId, reason: null, cancellationToken);
     }
 
     /// <summary>
-    /// Closes the account of <paramref name="customerId"/> for <paramref name="actor"/>, who the caller has checked: the
-    /// customer themselves, or billing on their behalf with <paramref name="reason"/> (how they asked), which the customer
-    /// reads in the email and their history.
+    /// Closes the account of <paramref name="customerId"/> for whoever is signed in: the customer themselves, or billing
+    /// on their behalf with <paramref name="reason"/> (how they asked), which the customer reads in the email and their
+    /// history. Anyone else is refused before anything is read, whoever the caller is.
     /// </summary>
-    public async Task<AccountClosingResult> CloseAsync(string customerId, Actor actor, ChangeReason? reason,
-        CancellationToken cancellationToken = default)
+    public async Task<AccountClosingResult> CloseAsync(string customerId, ChangeReason? reason, CancellationToken cancellationToken = default)
     {
+        var actor = await ClosingActorAsync(customerId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await (from c in db.Customers
                            join u in db.Users on c.Id equals u.Id
@@ -121,6 +123,28 @@ public sealed class AccountClosing(
         revocations.Revoke(customerId);
         logger.LogInformation("Account of customer {CustomerId} closed by {ActorId} ({Source})", customerId, actor.UserId, actor.Source);
         return new AccountClosingResult.Closed(closedAt);
+    }
+
+    /// <summary>
+    /// Who closes: billing staff on the customer's behalf, or the signed-in customer for their own account. Support in a
+    /// session, other staff and other customers are refused.
+    /// </summary>
+    private async Task<Actor> ClosingActorAsync(string customerId)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (principal.IsSupportSession())
+        {
+            throw new UnauthorizedAccessException("Closing the account stays with the customer.");
+        }
+        // Staff accounts are never customers.
+        if (principal.IsInRole(Roles.Billing) && !principal.IsInRole(Roles.Customer)
+            && principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } staffUserId)
+        {
+            return new Actor(staffUserId, principal.GetDisplayName(), ChangeSource.BillingOnBehalf);
+        }
+        return await currentUser.GetCustomerIdAsync() == customerId
+            ? await currentUser.GetActorAsync()
+            : throw new UnauthorizedAccessException("A customer can close only their own account.");
     }
 
     private static AccountClosingResult.Invalid Invalid(string field, string message) =>
