@@ -51,6 +51,8 @@ public sealed class BillingContactChanges(
                 return new BillingSaveResult.Saved(BillingContactForm.From(changed.Customer), inFormOrder.Count);
             case CustomerChangeResult.Unchanged:
                 return new BillingSaveResult.NothingChanged();
+            case CustomerChangeResult.Closed:
+                return new BillingSaveResult.Closed();
             default:
                 return new BillingSaveResult.Conflict();
         }
@@ -63,6 +65,13 @@ public sealed class BillingContactChanges(
         if (!howAsked.IsDefinedReason())
         {
             return EmailChangeResult.Invalid("reason", "Choose how the customer asked for the change.");
+        }
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (await db.Customers.AnyAsync(c => c.Id == customerId && c.Status == AccountStatus.Closed))
+            {
+                return EmailChangeResult.Invalid("newEmail", BillingStaff.AccountClosed);
+            }
         }
         return await emailChange.RequestOnBehalfAsync(customerId, newEmail, howAsked!.Value.Label());
     }
@@ -77,4 +86,6 @@ public abstract record BillingSaveResult
     public sealed record Conflict : BillingSaveResult;
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : BillingSaveResult;
     public sealed record NotFound : BillingSaveResult;
+    /// <summary>The account is closed: its data stays as it was at closing until retention removes it.</summary>
+    public sealed record Closed : BillingSaveResult;
 }

@@ -9,6 +9,9 @@ internal static class BillingStaff
 {
     public const string OnlyBilling = "Only Com 1 billing staff can use the billing desk.";
 
+    public const string AccountClosed =
+        "This account is closed. Its details stay as they were at closing until they are removed, and nothing is sent to it.";
+
     /// <summary>
     /// The signed-in member of billing staff as the actor of a change: <see cref="ChangeSource.BillingOnBehalf"/> for
     /// what the customer asked for, <see cref="ChangeSource.Billing"/> for what billing decides (the account status).

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Claims;
 using System.Text;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
@@ -34,10 +35,14 @@ public sealed class CardPageLinks(
         var recipient = await (from c in db.Customers
                                join u in db.Users on c.Id equals u.Id
                                where c.Id == customerId
-                               select new { u.Email, c.FullName }).SingleOrDefaultAsync(cancellationToken);
+                               select new { u.Email, c.FullName, c.Status }).SingleOrDefaultAsync(cancellationToken);
         if (recipient is null)
         {
             return new CardLinkResult.Refused("There is no such customer.");
+        }
+        if (recipient.Status == AccountStatus.Closed)
+        {
+            return new CardLinkResult.Refused(BillingStaff.AccountClosed);
         }
         var now = time.GetUtcNow().UtcDateTime;
         if (await db.CardPageLinks.CountAsync(l => l.CustomerId == customerId && l.SentAt > now - TimeSpan.FromDays(1), cancellationToken)

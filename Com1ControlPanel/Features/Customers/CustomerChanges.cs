@@ -38,6 +38,11 @@ public sealed class CustomerChanges(TimeProvider time, ILogger<CustomerChanges> 
             throw new UnauthorizedAccessException("Only the customer decides whether support must ask first.");
         }
         var customer = await db.Customers.SingleAsync(c => c.Id == customerId, cancellationToken);
+        // A closed account keeps the data it had at closing until retention removes it; nobody edits it in between.
+        if (customer.Status == AccountStatus.Closed)
+        {
+            return new CustomerChangeResult.Closed();
+        }
         if (expectedVersion is { } expected && customer.Version != expected)
         {
             return new CustomerChangeResult.Conflict();
@@ -241,4 +246,7 @@ public abstract record CustomerChangeResult
 
     /// <summary>Someone else changed the customer first; nothing of this change was kept.</summary>
     public sealed record Conflict : CustomerChangeResult;
+
+    /// <summary>The account is closed: its data stays as it was at closing; nothing was written.</summary>
+    public sealed record Closed : CustomerChangeResult;
 }

@@ -76,6 +76,10 @@ public sealed class AccessApprovalService(
         {
             return AccessChangeResult.Refused("Your account data was changed at the same moment. Try again.");
         }
+        if (result is CustomerChangeResult.Closed)
+        {
+            return AccessChangeResult.Refused("This account is closed.");
+        }
         return AccessChangeResult.Done(required
             ? "Saved: Com 1 support must now ask you before accessing your account."
             : "Saved: Com 1 support may now access your account without asking first. You still see every access here.");
