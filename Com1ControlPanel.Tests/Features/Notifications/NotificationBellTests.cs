@@ -91,4 +91,20 @@ public sealed class NotificationBellTests : ComponentTest
         bell.WaitForElement("#notification-bell button[aria-label='Notifications, 3 unread']");
         Assert.Contains("Planned maintenance on Sunday.", bell.FindAll(".notification-text")[0].TextContent);
     }
+
+    [Fact]
+    public async Task In_a_support_session_the_bell_is_read_only_and_says_why()
+    {
+        var agent = await Kit.Staff.NewAgentAsync("Dana Agent");
+        var session = await Kit.SupportBy(agent).SessionAsync("fay", Kit.Now.AddMinutes(-1), minutes: 30);
+        SignIn(Principals.InSession("fay", session.Id, agent.Id, agent.Name));
+        var bell = RenderBell();
+
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        bell.WaitForElement("#notifications-read-only");
+        Assert.Equal("Only the customer can mark these as read.", bell.Find("#notifications-read-only").TextContent.Trim());
+        Assert.Empty(bell.FindAll("#mark-all-read"));
+        Assert.Equal(2, bell.FindAll(".notification-unread").Count);
+    }
 }

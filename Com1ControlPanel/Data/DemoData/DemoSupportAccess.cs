@@ -79,7 +79,7 @@ internal sealed class DemoSupportAccess(AppDbContext db, TimeProvider time)
                 Status = AccessRequestStatus.Pending,
             });
             NotificationService.Add(db, bobId, "Com 1 support asks to access your account",
-                $"{agentName} asks to act in your account for 30 minutes (ticket T-48377). Approve or deny it.", "access", pending);
+                $"{agentName} asks for a 30-minute session in your account (ticket T-48377). Approve or deny it.", "access", pending);
         }
         await db.SaveChangesAsync();
     }

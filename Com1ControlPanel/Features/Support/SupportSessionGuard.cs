@@ -12,6 +12,8 @@ namespace Com1ControlPanel.Features.Support;
 public sealed class SupportSessionGuard(RequestDelegate next)
 {
     public const string NotAllowedPath = "/support/not-allowed";
+    public const string ConsolePath = "/support";
+    public const string ConsoleInSessionPath = "/support/in-session";
 
     public async Task InvokeAsync(
         HttpContext http, SupportSessionCheck check, SupportAttempts attempts, SupportSessionEnding ending, SupportHandBack handBack)
@@ -53,6 +55,12 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         {
             await attempts.RecordAsync(agentId, customerId, SupportRefusal.ForbiddenDuringSession);
             await RefuseAsync(http, NotAllowedPath, SupportRefusal.ForbiddenDuringSession);
+            return;
+        }
+        // Inside a session the agent is signed in as the customer, who has no console: say so, and offer the way out.
+        if (HttpMethods.IsGet(http.Request.Method) && path.Equals(ConsolePath, StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.Redirect(ConsoleInSessionPath);
             return;
         }
         await next(http);

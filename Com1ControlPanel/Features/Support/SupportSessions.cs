@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Notifications;
+using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Security;
@@ -148,7 +149,7 @@ public sealed class SupportSessions(
         };
         db.SupportAccessRequests.Add(request);
         NotificationService.Add(db, target.UserId, "Com 1 support asks to access your account",
-            $"{request.AgentName} from Com 1 support asks for {request.RequestedMinutes} minutes in your account "
+            $"{request.AgentName} from Com 1 support asks for {AccessWords.SessionOf(request.RequestedMinutes)} in your account "
             + $"({request.Reason.Describe()}, ticket {request.Ticket}). Approve or deny it under Who accessed my account.",
             "access", now);
         await db.SaveChangesAsync(cancellationToken);

@@ -18,6 +18,9 @@ public static class AccessWords
         _ => reason.ToString(),
     };
 
+    /// <summary>"a 30-minute session": the length support asks for, never to be read as a wait.</summary>
+    public static string SessionOf(int minutes) => $"a {minutes}-minute session";
+
     public static string Describe(this SessionState state) => state switch
     {
         SessionState.Active => "Active now",

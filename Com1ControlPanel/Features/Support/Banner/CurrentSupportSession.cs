@@ -26,11 +26,12 @@ public sealed class CurrentSupportSession(IDbContextFactory<AppDbContext> dbFact
         }
         var customerId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SupportSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.CustomerId == customerId)
-            .Select(s => new SupportSessionBannerInfo(s.Id, s.AgentName, s.ExpiresAt, s.EndedAt))
+        return await (from session in db.SupportSessions.AsNoTracking()
+                      join customer in db.Customers on session.CustomerId equals customer.Id
+                      where session.Id == sessionId && session.CustomerId == customerId
+                      select new SupportSessionBannerInfo(session.Id, session.AgentName, customer.FullName, session.ExpiresAt, session.EndedAt))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }
 
-public sealed record SupportSessionBannerInfo(Guid SessionId, string AgentName, DateTime ExpiresAt, DateTime? EndedAt);
+public sealed record SupportSessionBannerInfo(Guid SessionId, string AgentName, string CustomerName, DateTime ExpiresAt, DateTime? EndedAt);
