@@ -55,13 +55,47 @@ public sealed class ThemeTests(BrowserApp app, DebianChromium chromium)
         await page.GotoAsync("/Account/Login");
         await page.ReloadAsync();
 
-        // The sign-in page is server-rendered: the switch posts a small form and the page comes back.
-        await page.RunAndWaitForResponseAsync(() => page.GetByLabel("Switch to light theme").ClickAsync(),
-            response => response.Request.Method == "GET" && response.Request.ResourceType == "document");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByLabel("Switch to light theme").ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", Light);
         await page.ReloadAsync();
 
         Assert.Equal(Light, await BackgroundAsync(page));
         await Assertions.Expect(page.GetByLabel("Switch to dark theme")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("dark", Dark)]
+    [InlineData("light", Light)]
+    public async Task The_very_first_page_of_a_first_visit_is_in_the_devices_theme(string scheme, string background)
+    {
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+
+        await page.GotoAsync("/Account/Register");
+
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", background);
+        Assert.Equal(scheme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+    }
+
+    [Fact]
+    public async Task Switching_the_theme_while_registering_keeps_what_was_typed()
+    {
+        var page = await chromium.NewPageAsync(app.BaseAddress, "light");
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("#register-name", "Tessa Typed");
+        await page.FillAsync("#register-email", "tessa.typed@example.com");
+        await page.SelectOptionAsync("#register-country", "DE");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", Dark);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#register-name")).ToHaveValueAsync("Tessa Typed");
+        await Assertions.Expect(page.Locator("#register-email")).ToHaveValueAsync("tessa.typed@example.com");
+        await Assertions.Expect(page.Locator("#register-country")).ToHaveValueAsync("DE");
+        await page.ScreenshotForReviewAsync("theme-switched-register-dark");
+
+        await page.ReloadAsync();
+        Assert.Equal(Dark, await BackgroundAsync(page));
     }
 }

@@ -19,9 +19,6 @@ public static class ThemePreference
 
     public static bool IsDark(HttpContext context) => Chosen(context) ?? DevicePrefersDark(context) ?? false;
 
-    /// <summary>Whether the visitor chose a theme themselves; if not, the page keeps following the device.</summary>
-    public static bool IsChosen(HttpContext context) => Chosen(context) is not null;
-
     private static bool? Chosen(HttpContext context) => Parse(context.Request.Cookies[CookieName]);
 
     private static bool? DevicePrefersDark(HttpContext context) =>
@@ -59,7 +56,7 @@ public static class ThemePreference
         request.Headers["Sec-Fetch-Dest"] == "document"
         || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
-    /// <summary>POST /theme: the no-script way to switch theme, used by the server-rendered account pages.</summary>
+    /// <summary>POST /theme: the way to switch theme without scripts (panel.js switches in the browser, without it).</summary>
     public static IEndpointRouteBuilder MapThemeEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/theme", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string mode,

@@ -7,9 +7,8 @@ namespace Com1ControlPanel.Components;
 /// the Global Privacy Control signal (Sec-GPC). Read once per page load and handed to the interactive pages,
 /// which have no request of their own.
 /// </summary>
-/// <param name="ThemeChosen">False while the visitor has not chosen a theme: the page then follows the device.</param>
 /// <param name="CookieAnswer">The cookie banner's answer cookie of a visitor who is not signed in, as the browser sent it.</param>
-public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacyControl, bool ThemeChosen = false, string? CookieAnswer = null)
+public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacyControl, string? CookieAnswer = null)
 {
     public static Visitor Default { get; } = new(false, null, false);
 
@@ -20,7 +19,6 @@ public sealed record Visitor(bool DarkMode, string? TimeZone, bool GlobalPrivacy
         ViewerTime.ZoneId(context),
         // In a support session the browser is the agent's: its signal is not the customer's and is not honoured.
         SendsGlobalPrivacyControl(context.Request) && !context.User.IsSupportSession(),
-        ThemePreference.IsChosen(context),
         context.Request.Cookies[Features.Cookies.CookieRegistry.CookieChoice.Name]);
 
     /// <summary>The Global Privacy Control header: "Sec-GPC: 1" means "do not sell or share my data".</summary>

@@ -14,26 +14,37 @@
         return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
     }
 
-    // Until the visitor chooses a theme, the device's preference is noted for browsers that do not send it as a client
-    // hint, so the next server-rendered page paints in it.
-    if (!/(?:^|;\s*)com1-theme=/.test(document.cookie)) {
-        document.cookie = "com1-scheme=" + (devicePrefersDark() ? "dark" : "light") + "; path=/; max-age=" + year + "; samesite=lax";
-    }
-
-    // The browser's own controls (checkboxes, lists, scroll bars) follow the theme a live page switches to (panel.css).
+    // The page's theme is html[data-theme]; both palettes are in the page (PanelProviders), so switching is immediate.
     function show(mode) {
         document.documentElement.setAttribute("data-theme", mode === "dark" ? "dark" : "light");
     }
 
-    window.com1Theme = {
-        // Remembers the chosen colour theme, so the first (server-rendered) paint of every page matches it.
-        remember: function (mode) {
-            document.cookie = "com1-theme=" + (mode === "dark" ? "dark" : "light") + "; path=/; max-age=" + year + "; samesite=lax";
-            show(mode);
-        },
-        show: show,
-        devicePrefersDark: devicePrefersDark
-    };
+    // Until the visitor chooses a theme, the page follows the device, and its preference is noted for browsers that do
+    // not send it as a client hint, so the next server-rendered page paints in it first time.
+    if (!/(?:^|;\s*)com1-theme=/.test(document.cookie)) {
+        var device = devicePrefersDark() ? "dark" : "light";
+        document.cookie = "com1-scheme=" + device + "; path=/; max-age=" + year + "; samesite=lax";
+        show(device);
+    }
+
+    // The theme switch (ThemeToggle) is a form per theme, so it works without scripts; here it switches in place instead,
+    // without a reload that would lose what was typed, and remembers the choice for the server-rendered first paint.
+    document.addEventListener("submit", function (event) {
+        var form = event.target instanceof Element ? event.target.closest("form[data-theme-switch]") : null;
+        if (!form) {
+            return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        var mode = form.getAttribute("data-theme-switch") === "dark" ? "dark" : "light";
+        document.cookie = "com1-theme=" + mode + "; path=/; max-age=" + year + "; samesite=lax";
+        show(mode);
+        // The pressed switch hides with the old theme: the focus moves to the one that takes the place of it.
+        var other = document.querySelector("form[data-theme-switch='" + (mode === "dark" ? "light" : "dark") + "'] button");
+        if (other) {
+            other.focus();
+        }
+    }, true);
 
     // "Skip to content" puts the focus on the main content. Followed as a link, "#content" would lead to the dashboard
     // (the page's <base> is the site's root) or be taken by Blazor's navigation, so it is handled before either sees it.

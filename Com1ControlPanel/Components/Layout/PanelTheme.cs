@@ -5,7 +5,14 @@ namespace Com1ControlPanel.Components.Layout;
 /// <summary>The Com 1 look: brand blue, calm greys, contrast that passes WCAG AA in both light and dark.</summary>
 public static class PanelTheme
 {
-    public static MudTheme Theme { get; } = new()
+    /// <summary>The theme for a page in html[data-theme="light"].</summary>
+    public static MudTheme Light { get; } = For("light");
+
+    /// <summary>The theme for a page in html[data-theme="dark"].</summary>
+    public static MudTheme Dark { get; } = For("dark");
+
+    // Both go into every page, each under its own data-theme (PanelProviders), so the theme switches without a reload.
+    private static MudTheme For(string mode) => new()
     {
         PaletteLight = new PaletteLight
         {
@@ -55,5 +62,6 @@ public static class PanelTheme
             LinesDefault = "#2d3a47",
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "8px", DrawerWidthLeft = "250px" },
+        PseudoCss = new PseudoCss { Scope = $":root[data-theme='{mode}']" },
     };
 }
