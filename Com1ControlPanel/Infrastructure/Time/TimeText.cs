@@ -8,9 +8,12 @@ namespace Com1ControlPanel.Infrastructure.Time;
 /// </summary>
 public static class TimeText
 {
+    /// <summary>The longest zone id kept; the longest IANA id is 32 characters.</summary>
+    public const int ZoneIdLength = 64;
+
     /// <summary>An IANA time zone id as a browser reports it; null when it is missing or unknown here.</summary>
     public static TimeZoneInfo? FindZone(string? zoneId) =>
-        zoneId is { Length: > 0 and < 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : null;
+        zoneId is { Length: > 0 and < ZoneIdLength } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : null;
 
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
