@@ -10,12 +10,12 @@ namespace Com1ControlPanel.Tests.EndToEnd;
 public sealed class TimeZoneTests(BrowserApp app, DebianChromium chromium)
 {
     [Theory]
-    [InlineData("America/New_York")]
-    [InlineData("Europe/Berlin")]
-    public async Task The_sign_in_history_shows_each_sign_in_in_the_browsers_zone_with_the_zone_named(string zoneId)
+    [InlineData("America/New_York", "light", null)]
+    [InlineData("Europe/Berlin", "dark", 375)]
+    public async Task The_sign_in_history_shows_each_sign_in_in_the_browsers_zone_with_the_zone_named(string zoneId, string theme, int? width)
     {
         var customer = await app.Customers.NewAsync("Zone Tester");
-        var page = await chromium.NewPageAsync(app.BaseAddress, timeZone: zoneId);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme, width, zoneId);
         await page.SignInAsync(customer.Email);
         await page.GotoAsync("/access");
         await page.WaitForInteractiveAsync();
@@ -23,7 +23,7 @@ public sealed class TimeZoneTests(BrowserApp app, DebianChromium chromium)
         await using var db = app.CreateDbContext();
         var signedInAt = await db.SignInRecords.Where(r => r.UserId == customer.Id).Select(r => r.At).SingleAsync();
         await Assertions.Expect(page.Locator("#sign-ins tbody tr").First).ToContainTextAsync(Shown(signedInAt, zoneId));
-        await page.ScreenshotForReviewAsync($"access-sign-ins-{zoneId.Replace('/', '-')}");
+        await page.ScreenshotForReviewAsync($"access-sign-ins-{zoneId.Replace('/', '-')}-{theme}");
     }
 
     [Fact]
