@@ -1,6 +1,7 @@
 using Com1ControlPanel.Components;
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
@@ -51,6 +52,7 @@ try
     app.UseAntiforgery();
     app.UseAuthenticationStateForEndpoints();
     app.UsePrivacySignal();
+    app.UseBrowserTimeZone();
     app.UseUsageStatistics();
 
     app.MapStaticAssets();

@@ -30,11 +30,11 @@ public sealed class DebianChromium : IAsyncLifetime
     /// <summary>
     /// A fresh browser profile (no cookies) whose relative URLs resolve against <paramref name="baseAddress"/>; in the
     /// light or dark <paramref name="theme"/> when given (as the theme switch leaves it), in a window
-    /// <paramref name="width"/> pixels wide when given.
+    /// <paramref name="width"/> pixels wide when given, in the IANA <paramref name="timeZone"/> when given (else the machine's).
     /// </summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, string? theme = null, int? width = null)
+    public async Task<IPage> NewPageAsync(Uri baseAddress, string? theme = null, int? width = null, string? timeZone = null)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), TimezoneId = timeZone });
         context.SetDefaultTimeout(15_000);
         if (theme is not null)
         {

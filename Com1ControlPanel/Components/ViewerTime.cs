@@ -1,3 +1,5 @@
+using Com1ControlPanel.Infrastructure.Time;
+
 namespace Com1ControlPanel.Components;
 
 /// <summary>The visitor's time zone (from the cookie the browser script sets), used to show stored UTC times locally.</summary>
@@ -9,12 +11,11 @@ public sealed record ViewerTime(TimeZoneInfo Zone)
 
     public static string? ZoneId(HttpContext context) => context.Request.Cookies[CookieName];
 
-    public static ViewerTime For(string? zoneId) =>
-        zoneId is { Length: > 0 and < 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? new(zone) : Utc;
+    /// <summary>The zone the browser reported; a missing or unknown one is UTC, and the page says so.</summary>
+    public static ViewerTime For(string? zoneId) => TimeText.FindZone(zoneId) is { } zone ? new(zone) : Utc;
 
-    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public DateTime ToLocal(DateTime utc) => TimeText.ToLocal(utc, Zone);
 
-    public string Format(DateTime utc) =>
-        ToLocal(utc).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)
-        + (Zone == TimeZoneInfo.Utc ? " UTC" : "");
+    /// <summary>"30 Nov 2026, 15:05 UTC+1": every time on a page names its zone.</summary>
+    public string Format(DateTime utc) => TimeText.Format(utc, Zone);
 }

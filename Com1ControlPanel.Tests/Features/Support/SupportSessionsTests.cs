@@ -45,6 +45,25 @@ public sealed class SupportSessionsTests() : ServiceTest(now: new DateTimeOffset
         Assert.Contains(await db.Notifications.ToListAsync(), n => n.UserId == "alice" && n.Link == "access");
     }
 
+    [Fact]
+    public async Task The_customer_reads_the_session_times_in_their_own_zone_with_the_zone_named()
+    {
+        // Never seen in a browser yet: the zone comes from the customer's country (Germany, UTC+1 in November).
+        await Kit.Customers.NewAsync("Dora Berlin", id: "dora", country: "DE");
+
+        await ServiceFor(Principals.Agent()).StartAsync(Form("dora"));
+
+        await using var db = Kit.CreateDbContext();
+        var email = await db.OutboxMessages.SingleAsync(m => m.RecipientUserId == "dora");
+        var notification = await db.Notifications.SingleAsync(n => n.UserId == "dora");
+        foreach (var text in new[] { email.TextBody!, email.PanelText, notification.Text })
+        {
+            Assert.Contains("at 11:00 UTC+1", text);
+            Assert.Contains("by 11:20 UTC+1", text);
+            Assert.DoesNotContain("10:00", text);
+        }
+    }
+
     [Theory]
     [InlineData("carol", SupportRefusal.AccountClosed)]
     [InlineData("agent-2", SupportRefusal.TargetIsStaff)]

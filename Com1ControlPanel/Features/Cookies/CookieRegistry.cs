@@ -39,7 +39,8 @@ public static class CookieRegistry
         "1 year", Essential: true);
 
     public static readonly PanelCookie TimeZone = new("com1-tz",
-        "Your time zone's name (such as Europe/Berlin), so times are shown in your local time.", "1 year", Essential: true);
+        "Your time zone's name (such as Europe/Berlin), so times are shown in your local time. When you are signed in, your "
+        + "account keeps the latest one, so emails and notifications give times in it too.", "1 year", Essential: true);
 
     public static readonly PanelCookie CookieChoice = new("com1-cookies",
         "Your answer to the cookie banner when you are not signed in (signed-in customers' answers are kept with their account).",

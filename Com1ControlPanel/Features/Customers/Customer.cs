@@ -45,6 +45,12 @@ public sealed class Customer
     /// <summary>"Support must ask me before accessing my account": agents then need an approved request.</summary>
     public bool RequireSupportApproval { get; set; }
 
+    /// <summary>
+    /// The IANA time zone the customer's own browser last reported, so emails and notifications written while they are
+    /// away show times in it; null until they use the panel. Not raising <see cref="Version"/>: it is noted, not edited.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>Raised on every change so two editors never overwrite each other silently.</summary>
     public int Version { get; set; }
 

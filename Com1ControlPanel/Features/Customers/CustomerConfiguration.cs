@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,6 +29,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.BillingPostalCode).HasMaxLength(ContactLimits.PostalCode);
         customer.Property(c => c.BillingCountryCode).HasMaxLength(2);
         customer.Property(c => c.StatusMessage).HasMaxLength(StatusLimits.Message);
+        customer.Property(c => c.TimeZone).HasMaxLength(TimeText.ZoneIdLength);
         customer.Property(c => c.Version).IsConcurrencyToken();
         customer.Ignore(c => c.HasCompleteProfile);
         customer.HasMany(c => c.Services).WithOne().HasForeignKey(s => s.CustomerId);

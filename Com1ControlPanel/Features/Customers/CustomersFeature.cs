@@ -15,6 +15,7 @@ public static class CustomersFeature
         services.AddOptions<BillingContact>().BindConfiguration(BillingContact.Section);
         services.AddScoped<AccountStatusNotice>();
         services.AddSingleton<AccountStatusEvents>();
+        services.AddSingleton<CustomerTimeZones>();
         return services;
     }
 }

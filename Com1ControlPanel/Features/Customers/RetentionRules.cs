@@ -48,6 +48,7 @@ public static class RetentionRules
         customer.BillingPostalCode = null;
         customer.BillingCountryCode = null;
         customer.StatusMessage = null;
+        customer.TimeZone = null;
     }
 
     /// <summary>Fields whose old and new values the history no longer keeps: they locate or reach the customer.</summary>

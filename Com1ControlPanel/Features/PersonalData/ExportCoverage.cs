@@ -18,8 +18,8 @@ public static class ExportCoverage
             + "external sign-ins, and your passkeys' names and dates",
             ["AspNetUsers", "AspNetUserLogins", "AspNetUserPasskeys", "AspNetUserRoles"], AccountSection.ReadAsync,
             "password hash, security stamp, concurrency stamp, passkeys' public keys and credential ids"),
-        new("profile", "Your account data: name, company, postal address, phone numbers, billing address, and whether support "
-            + "must ask before accessing your account", ["Customers"], ProfileSection.ReadAsync, "the record's version counter"),
+        new("profile", "Your account data: name, company, postal address, phone numbers, billing address, whether support "
+            + "must ask before accessing your account, and the time zone your browser last reported (for the times in emails)", ["Customers"], ProfileSection.ReadAsync, "the record's version counter"),
         new("profileChanges", "Every change to your account data: what changed, from what to what, when, who really made it, "
             + "and the reason staff gave", ["ProfileChanges"], ProfileChangesSection.ReadAsync, "staff members' user ids"),
         new("services", "The services you subscribe to and their plans", ["ServiceSubscriptions"], ServicesSection.ReadAsync),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Com1ControlPanel.Components;
+using Com1ControlPanel.Infrastructure.Hosting;
 using Com1ControlPanel.Infrastructure.Security;
 
 namespace Com1ControlPanel.Features.Preferences;
@@ -19,7 +20,7 @@ public static class PrivacySignalEndpoints
                 && Visitor.SendsGlobalPrivacyControl(context.Request)
                 && context.User.IsInRole(Roles.Customer)
                 && !context.User.IsSupportSession()
-                && IsPageLoad(context.Request)
+                && PageLoads.IsPageLoad(context.Request)
                 && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } customerId)
             {
                 await context.RequestServices.GetRequiredService<PrivacySignal>()
@@ -36,8 +37,4 @@ public static class PrivacySignalEndpoints
         endpoints.MapGet("/.well-known/gpc.json", () => Results.Json(new { gpc = true, lastUpdate = "2026-11-28" }));
         return endpoints;
     }
-
-    private static bool IsPageLoad(HttpRequest request) =>
-        request.Headers["Sec-Fetch-Dest"] == "document"
-        || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Security;
+using Com1ControlPanel.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -192,8 +194,9 @@ public sealed class SupportSessions(
     {
         var customer = await db.Users.AsNoTracking().Where(u => u.Id == session.CustomerId)
             .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
-        var what = $"{session.AgentName} from Com 1 support started a session in your account at {session.StartedAt:HH:mm} UTC "
-            + $"({session.Reason.Describe()}, ticket {session.Ticket}). It ends by {session.ExpiresAt:HH:mm} UTC at the latest.";
+        var zone = await CustomerTimeZones.OfAsync(db, session.CustomerId, cancellationToken);
+        var what = $"{session.AgentName} from Com 1 support started a session in your account at {TimeText.Clock(session.StartedAt, zone)} "
+            + $"({session.Reason.Describe()}, ticket {session.Ticket}). It ends by {TimeText.Clock(session.ExpiresAt, zone)} at the latest.";
         outbox.Add(db, new OutboundEmail(session.CustomerId, customer.Email!, "Com 1 support is accessing your account",
             EmailTemplate.Compose(customer.DisplayName,
                 [what, "Everything done in the session is listed in your control panel under Who accessed my account.",

@@ -30,6 +30,7 @@ internal static class ProfileSection
             customer.BillingPostalCode,
             customer.BillingCountryCode,
             SupportMustAskFirst = customer.RequireSupportApproval,
+            customer.TimeZone,
         };
     }
 }
