@@ -35,7 +35,7 @@ public sealed class StaffToolsTests(BrowserApp app, DebianChromium chromium)
 
     [Theory]
     [MemberData(nameof(Looks))]
-    public async Task The_register_names_the_customer_and_narrows_to_one_found_by_customer_number(string theme, int width)
+    public async Task The_register_names_the_customer_and_narrows_to_one_found_by_email(string theme, int width)
     {
         var customer = await app.Customers.NewAsync("Renata Register");
         var other = await app.Customers.NewAsync("Otto Register");
@@ -45,7 +45,7 @@ public sealed class StaffToolsTests(BrowserApp app, DebianChromium chromium)
         await app.Disclosures.RecordAsync(NewDisclosure("Other Court", occurredAt: DateTime.UtcNow.AddDays(-1)), other.Id);
         var page = await SignedInAsync(Roles.ComplianceOfficer, "/compliance/disclosures", theme, width);
 
-        await page.FillAsync("#register-customer", customer.CustomerNumber);
+        await page.FillAsync("#register-customer", customer.Email);
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = customer.CustomerNumber }).ClickAsync();
 
         var entry = page.Locator("#disclosure-register [role=listitem]", new() { HasText = reference });

@@ -51,7 +51,11 @@ public sealed class UnsavedProfileTests(BrowserApp app, DebianChromium chromium)
     public async Task Closing_the_tab_with_unsaved_changes_asks_the_browser_to_confirm()
     {
         var page = await ProfileAsync();
-        await page.FillAsync("#profile-phone", "415 555 0199");
+        // Typed as a person types: a browser asks before unloading only a page the person has interacted with.
+        await page.ClickAsync("#profile-city");
+        await page.Locator("#profile-city").PressSequentiallyAsync(" Heights");
+        // The live page tells the browser to ask once the change has reached the server and come back.
+        await page.WaitForTimeoutAsync(1500);
         var asked = new TaskCompletionSource<string>();
         page.Dialog += (_, dialog) =>
         {
