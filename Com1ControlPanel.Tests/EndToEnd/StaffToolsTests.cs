@@ -64,8 +64,8 @@ public sealed class StaffToolsTests(BrowserApp app, DebianChromium chromium)
         await page.FillAsync("#occurred-date", "2026-13-45");
         await page.PressAsync("#occurred-date", "Tab");
 
-        await Assertions.Expect(page.Locator("form")).ToContainTextAsync("Enter the date as YYYY-MM-DD, for example 2026-11-30.");
-        await Assertions.Expect(page.Locator("form")).Not.ToContainTextAsync("Not a valid");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Enter the date as YYYY-MM-DD, for example 2026-11-30.");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Not a valid");
     }
 
     [Theory]
