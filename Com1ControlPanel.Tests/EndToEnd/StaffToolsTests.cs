@@ -56,18 +56,6 @@ public sealed class StaffToolsTests(BrowserApp app, DebianChromium chromium)
         await page.ScreenshotForReviewAsync($"compliance-register-customer-{theme}-{width}");
     }
 
-    [Fact]
-    public async Task A_date_that_cannot_be_read_is_answered_with_what_to_type()
-    {
-        var page = await SignedInAsync(Roles.ComplianceOfficer, "/compliance/disclosures");
-
-        await page.FillAsync("#occurred-date", "2026-13-45");
-        await page.PressAsync("#occurred-date", "Tab");
-
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Enter the date as YYYY-MM-DD, for example 2026-11-30.");
-        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Not a valid");
-    }
-
     [Theory]
     [MemberData(nameof(Looks))]
     public async Task The_announcements_channel_reads_as_a_fact_and_the_call_list_says_who_it_leaves_out(string theme, int width)
