@@ -13,6 +13,10 @@ public static class PanelUi
             options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
-        return services;
+        return services.AddPanelWording();
     }
+
+    /// <summary>MudBlazor's messages about values it cannot read, in the panel's words (<see cref="PanelWording"/>).</summary>
+    public static IServiceCollection AddPanelWording(this IServiceCollection services) =>
+        services.AddTransient<MudBlazor.MudLocalizer, PanelWording>();
 }

@@ -12,11 +12,24 @@ public sealed class StatusPageTests() : ComponentTest(interactive: false)
     [Fact]
     public void The_not_found_route_without_a_code_explains_a_missing_page()
     {
+        // Signed in, the menu is there to use.
+        SignIn(Principals.Customer("c-1"));
         var page = Page(0);
 
         Assert.Equal("Page not found", Heading(page));
         Assert.Contains("The page you asked for does not exist. Check the address, or use the navigation to find what you need.",
             page.Markup);
+    }
+
+    [Fact]
+    public void A_signed_out_visitor_is_not_sent_to_a_menu_they_cannot_see_but_asked_to_sign_in()
+    {
+        var page = Page(404);
+
+        Assert.Equal("Page not found", Heading(page));
+        Assert.Contains("The page you asked for does not exist. Check the address, or sign in to find what you need from your dashboard.",
+            page.Markup);
+        Assert.DoesNotContain("navigation", page.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

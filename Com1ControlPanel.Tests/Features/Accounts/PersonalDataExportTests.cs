@@ -27,7 +27,10 @@ public sealed class PersonalDataExportTests(SupportApp app) : IClassFixture<Supp
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("PersonalData.json", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        // The file says what it is and the day it was made, so a second download never reads as the same file.
+        var today = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Assert.Equal($"com1-personal-data-{today:yyyy-MM-dd}.json",
+            download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
         Assert.Contains("no-store", download.Headers.CacheControl?.ToString());
         using var json = JsonDocument.Parse(await download.Content.ReadAsStreamAsync());
         Assert.Equal(ExportCoverage.Format, json.RootElement.GetProperty("format").GetString());

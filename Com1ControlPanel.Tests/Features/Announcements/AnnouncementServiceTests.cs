@@ -104,8 +104,21 @@ public sealed class AnnouncementServiceTests() : ServiceTest(now: new DateTimeOf
         Assert.Equal(new AudienceSize(2, 3), await service.PreviewAsync(MarketingPurpose.ComProducts));
         Assert.Equal(new AudienceSize(1, 4), await service.PreviewAsync(MarketingPurpose.PartnerOffers));
         var lists = await service.ContactListSizesAsync();
-        Assert.Equal(1, lists[byPhone[0]]);
-        Assert.Equal(0, lists[new ConsentKey(MarketingPurpose.PartnerOffers, ContactChannel.PostalMail)]);
+        Assert.Equal(1, lists[byPhone[0]].Listed);
+        Assert.Equal(0, lists[new ConsentKey(MarketingPurpose.PartnerOffers, ContactChannel.PostalMail)].Listed);
+    }
+
+    [Fact]
+    public async Task A_call_list_counts_who_it_leaves_out_for_want_of_a_phone_number()
+    {
+        ConsentKey[] byPhone = [new(MarketingPurpose.ComProducts, ContactChannel.Phone)];
+        await Kit.CustomerAsync("ann", byPhone);
+        await Kit.Customers.NewAsync("Mo Mobile", allows: byPhone, startingChoices: false, with: c => (c.Phone, c.MobilePhone) = (null, "+14155550177"));
+        await Kit.Customers.NewAsync("Nora Nophone", allows: byPhone, startingChoices: false, with: c => (c.Phone, c.MobilePhone) = (null, " "));
+
+        var lists = await ServiceFor(Admin).ContactListSizesAsync();
+
+        Assert.Equal(new ContactListSize(2, 1), lists[byPhone[0]]);
     }
 
     [Fact]

@@ -35,6 +35,35 @@ public sealed class ContactListEndpointTests(PanelApp app) : IClassFixture<Panel
     }
 
     [Fact]
+    public async Task A_call_list_is_named_for_its_topic_and_day_and_leaves_out_customers_without_a_phone_number()
+    {
+        var noPhone = await app.Customers.NewAsync("Nora Nophone", with: c => (c.Phone, c.MobilePhone) = (null, null));
+        var mobileOnly = await app.Customers.NewAsync("Mo Mobile", with: c => (c.Phone, c.MobilePhone) = (null, "+14155550177"));
+        using var client = await SignedInAsync("admin@com1.test");
+
+        using var response = await client.GetAsync("/admin/announcements/lists/ComProducts/Phone.csv");
+
+        var today = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Assert.Equal($"com1-products-call-list-{today:yyyy-MM-dd}.csv",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(noPhone.CustomerNumber, csv);
+        Assert.Contains($"{mobileOnly.CustomerNumber},Mo Mobile,,,\"'+14155550177\",US", csv);
+    }
+
+    [Fact]
+    public async Task A_mailing_list_is_named_for_its_topic_and_day_without_a_doubled_prefix()
+    {
+        using var client = await SignedInAsync("admin@com1.test");
+
+        using var response = await client.GetAsync("/admin/announcements/lists/PartnerOffers/PostalMail.csv");
+
+        var today = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Assert.Equal($"com1-partner-offers-mailing-list-{today:yyyy-MM-dd}.csv",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
     public async Task A_mailing_list_follows_the_postal_switch_at_the_moment_of_download()
     {
         var customer = await CustomerAsync("Paula Post");

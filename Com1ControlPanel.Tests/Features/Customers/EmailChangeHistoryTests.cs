@@ -15,6 +15,10 @@ public sealed class EmailChangeHistoryTests(PanelApp app) : IClassFixture<PanelA
     private async Task<(string Id, string Token)> AskForChangeAsync(string email, string newEmail)
     {
         var customer = await app.Customers.NewAsync("Erin Email", email: email);
+        using (var asCustomer = app.As(customer.Principal))
+        {
+            Assert.True((await asCustomer.Get<EmailChangeService>().RequestAsync(newEmail, customer.Password)).Succeeded);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(customer.Id);

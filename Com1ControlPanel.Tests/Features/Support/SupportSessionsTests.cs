@@ -23,9 +23,9 @@ public sealed class SupportSessionsTests() : ServiceTest(now: new DateTimeOffset
 
     private SupportSessions ServiceFor(System.Security.Claims.ClaimsPrincipal principal) => Kit.As(principal).Get<SupportSessions>();
 
-    private static SupportStartForm Form(string customerId, int minutes = 20) => new()
+    private static SupportStartForm Form(string customerId, int minutes = 20, SupportReason reason = SupportReason.CustomerInitiated) => new()
     {
-        CustomerId = customerId, Reason = SupportReason.CustomerInitiated, Ticket = "T-77", Note = "Fix the phone number", Minutes = minutes,
+        CustomerId = customerId, Reason = reason, Ticket = "T-77", Note = "Fix the phone number", Minutes = minutes,
     };
 
     [Fact]
@@ -62,6 +62,26 @@ public sealed class SupportSessionsTests() : ServiceTest(now: new DateTimeOffset
             Assert.Contains("by 11:20 UTC+1", text);
             Assert.DoesNotContain("10:00", text);
         }
+    }
+
+    [Theory]
+    [InlineData(SupportReason.CustomerInitiated)]
+    [InlineData(SupportReason.BillingQuestion)]
+    [InlineData(SupportReason.TechnicalIncident)]
+    [InlineData(SupportReason.ComplianceReview)]
+    public async Task The_reason_reads_the_same_in_the_customers_email_notification_and_on_who_accessed_my_account(SupportReason reason)
+    {
+        var agent = ServiceFor(Principals.Agent());
+        Assert.IsType<SupportStartResult.Started>(await agent.StartAsync(Form("alice", reason: reason)));
+        Assert.IsType<SupportStartResult.AwaitingApproval>(await agent.RequestAccessAsync(Form("bob", reason: reason)));
+
+        var onAccessPage = (await Kit.As(Principals.Customer("alice")).Get<Com1ControlPanel.Features.Support.Access.AccessHistoryService>().GetAsync()).Sessions.Items.Single().Reason;
+        await using var db = Kit.CreateDbContext();
+        var email = await db.OutboxMessages.SingleAsync(m => m.RecipientUserId == "alice");
+        Assert.Contains($"Reason: {onAccessPage} (ticket T-77)", email.TextBody);
+        Assert.Contains($"Reason: {onAccessPage} (ticket T-77)", email.PanelText);
+        Assert.Contains(await db.Notifications.ToListAsync(), n => n.UserId == "alice" && n.Text.Contains($"Reason: {onAccessPage} (ticket T-77)"));
+        Assert.Contains(await db.Notifications.ToListAsync(), n => n.UserId == "bob" && n.Text.Contains($"Reason: {onAccessPage} (ticket T-77)"));
     }
 
     [Theory]

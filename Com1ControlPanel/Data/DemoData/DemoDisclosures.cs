@@ -1,4 +1,5 @@
 using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Data.DemoData;
@@ -18,6 +19,7 @@ internal sealed class DemoDisclosures(AppDbContext db, DisclosureLedger ledger, 
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var alice = await db.Users.AsNoTracking().Where(u => u.Id == aliceId).Select(u => new { u.Email, u.DisplayName }).SingleAsync();
         Disclosure Make(string recipient, RecipientCategory category, DisclosureGround ground, DataCategories data,
             string description, string reference, DateTime occurred, NoticeRule notice, DateTime? delayedUntil = null) => new()
         {
@@ -58,8 +60,11 @@ internal sealed class DemoDisclosures(AppDbContext db, DisclosureLedger ledger, 
                 await db.SaveChangesAsync();
                 if (disclosure.NoticeRule == NoticeRule.NotifyNow)
                 {
-                    // She was told back then: no fresh emails about old disclosures at every demo start.
-                    db.DisclosureNotices.Add(new DisclosureNotice { EntryId = entry.Id, CustomerId = aliceId, NotifiedAt = disclosure.RecordedAt.AddHours(1) });
+                    // She was told back then: no fresh emails about old disclosures at every demo start, but the email she
+                    // got then is among her messages, as the log says.
+                    var told = disclosure.RecordedAt.AddHours(1);
+                    db.DisclosureNotices.Add(new DisclosureNotice { EntryId = entry.Id, CustomerId = aliceId, NotifiedAt = told });
+                    AddSentEmail(DisclosureNotices.Email(aliceId, alice.Email!, alice.DisplayName, disclosure.RecipientName), told);
                     await db.SaveChangesAsync();
                 }
             }
@@ -71,4 +76,20 @@ internal sealed class DemoDisclosures(AppDbContext db, DisclosureLedger ledger, 
             return true;
         });
     }
+
+    private void AddSentEmail(OutboundEmail email, DateTime at) => db.OutboxMessages.Add(new OutboxMessage
+    {
+        RecipientUserId = email.RecipientUserId,
+        ToAddress = email.ToAddress,
+        Subject = email.Subject,
+        Category = email.Category,
+        HtmlBody = email.Content.Html,
+        TextBody = email.Content.Text,
+        PanelText = email.PanelText,
+        CreatedAt = at,
+        NextAttemptAt = at,
+        SentAt = at,
+        Status = OutboxStatus.Sent,
+        Attempts = 1,
+    });
 }

@@ -60,13 +60,14 @@ public sealed class AnnouncementService(
     }
 
     /// <summary>How many customers each call list and mailing list holds right now.</summary>
-    public async Task<IReadOnlyDictionary<ConsentKey, int>> ContactListSizesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<ConsentKey, ContactListSize>> ContactListSizesAsync(CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAdminAsync("manage announcements");
-        var sizes = new Dictionary<ConsentKey, int>();
+        var sizes = new Dictionary<ConsentKey, ContactListSize>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         foreach (var key in ContactLists.All)
         {
-            sizes[key] = (await audience.MeasureAsync(key, cancellationToken)).Reached;
+            sizes[key] = await ContactLists.MeasureAsync(db, key, cancellationToken);
         }
         return sizes;
     }

@@ -36,9 +36,25 @@ public sealed class ContactLists(
     /// <summary>Where the list is downloaded, relative to the site root.</summary>
     public static string PathFor(ConsentKey key) => $"admin/announcements/lists/{key.Purpose}/{key.Channel}.csv";
 
+    /// <summary>"com1-products-call-list-2026-11-30.csv": the topic, the kind of list and the day it was made.</summary>
     public static string FileNameFor(ConsentKey key, DateTime at) =>
-        $"com1-{(key.Purpose == MarketingPurpose.ComProducts ? "com1-products" : "partner-offers")}-"
-        + $"{(key.Channel == ContactChannel.Phone ? "call-list" : "mailing-list")}-{at:yyyyMMdd-HHmm}.csv";
+        $"com1-{(key.Purpose == MarketingPurpose.ComProducts ? "products" : "partner-offers")}-"
+        + $"{(key.Channel == ContactChannel.Phone ? "call-list" : "mailing-list")}-{at:yyyy-MM-dd}.csv";
+
+    /// <summary>
+    /// The customers a list holds: on a call list only those with a phone or mobile number, since nobody can be called
+    /// without one.
+    /// </summary>
+    public static IQueryable<AudienceMember> Listed(AppDbContext db, ConsentKey key) =>
+        MarketingAudience.Members(db, key, withPhoneNumber: key.Channel == ContactChannel.Phone);
+
+    /// <summary>How many a list holds and how many who allow its topic it leaves out.</summary>
+    public static async Task<ContactListSize> MeasureAsync(AppDbContext db, ConsentKey key, CancellationToken cancellationToken)
+    {
+        var listed = await Listed(db, key).CountAsync(cancellationToken);
+        var allowing = key.Channel == ContactChannel.Phone ? await MarketingAudience.Members(db, key).CountAsync(cancellationToken) : listed;
+        return new ContactListSize(listed, allowing - listed);
+    }
 
     /// <summary>Writes the list to <paramref name="output"/> and returns how many customers it holds.</summary>
     public async Task<int> WriteAsync(ConsentKey key, Stream output, CancellationToken cancellationToken = default)
@@ -55,7 +71,7 @@ public sealed class ContactLists(
         csv.WriteHeader(phone ? PhoneColumns : PostalColumns);
         var count = 0;
         // Streamed from the one audience query, so a long list never sits in memory.
-        await foreach (var m in MarketingAudience.Members(db, key).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var m in Listed(db, key).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             string?[] fields = phone
                 ? [m.CustomerNumber, m.FullName, m.Company, m.Phone, m.MobilePhone, m.CountryCode]
@@ -68,3 +84,6 @@ public sealed class ContactLists(
         return count;
     }
 }
+
+/// <summary>How many customers a list holds, and how many who allow the topic it leaves out for want of a phone number.</summary>
+public sealed record ContactListSize(int Listed, int LeftOut);

@@ -63,6 +63,15 @@ public sealed class DisclosureNotices(
         }
     }
 
+    /// <summary>The Essential email that tells a customer of an entry in their log (also the demo data's, so they match).</summary>
+    public static OutboundEmail Email(string customerId, string address, string displayName, string recipientName, string delayed = "") =>
+        new(customerId, address, "Com 1 shared some of your data",
+            EmailTemplate.Compose(displayName,
+                [$"We have shared some of your data with {recipientName}.{delayed}",
+                 "Your control panel shows what was shared, why and when, under Disclosures."]),
+            MessageCategory.Essential,
+            $"We told you that we shared some of your data with {recipientName}.{delayed}");
+
     private async Task<int> NotifyBatchAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -79,12 +88,7 @@ public sealed class DisclosureNotices(
         {
             var delayed = item.NoticeRule == NoticeRule.DelayedUntil
                 ? " The law required us to wait before telling you; that time has now passed." : "";
-            outbox.Add(db, new OutboundEmail(item.CustomerId, item.Email!, "Com 1 shared some of your data",
-                EmailTemplate.Compose(item.DisplayName,
-                    [$"We have shared some of your data with {item.RecipientName}.{delayed}",
-                     "Your control panel shows what was shared, why and when, under Disclosures."]),
-                MessageCategory.Essential,
-                $"We told you that we shared some of your data with {item.RecipientName}.{delayed}"));
+            outbox.Add(db, Email(item.CustomerId, item.Email!, item.DisplayName, item.RecipientName, delayed));
             NotificationService.Add(db, item.CustomerId, "New disclosure in your log",
                 $"Com 1 shared some of your data with {item.RecipientName}.{delayed}", "disclosures", now);
             db.DisclosureNotices.Add(new DisclosureNotice { EntryId = item.Id, CustomerId = item.CustomerId, NotifiedAt = now });

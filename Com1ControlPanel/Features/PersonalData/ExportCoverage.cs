@@ -56,7 +56,7 @@ public static class ExportCoverage
 
     public static IReadOnlyList<ExportExclusion> Exclusions { get; } =
     [
-        new("AspNetUserTokens", "Your authenticator key and recovery codes: secrets that let whoever holds them sign in as you"),
+        new("AspNetUserTokens", "Your authenticator key and recovery codes: secrets that let whoever holds them sign in as you; and an email address change waiting for its confirmation link, which Account data shows"),
         new("AspNetUserClaims", "The panel stores no claims of its own per account; your sign-in is built from the account"),
         new("AspNetRoles", "The names of the panel's roles, the same for everyone; yours are under account"),
         new("AspNetRoleClaims", "Permissions of roles, not of a person"),

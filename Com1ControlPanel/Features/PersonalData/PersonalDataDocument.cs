@@ -21,7 +21,8 @@ public sealed record PersonalDataDocument(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public string FileName => "PersonalData.json";
+    /// <summary>What the file is and the day it was made (UTC), so two downloads are told apart.</summary>
+    public string FileName => $"com1-personal-data-{GeneratedAt:yyyy-MM-dd}.json";
 
     /// <summary>The file as UTF-8 JSON, made whole in memory: one person's data, so never half a file on the wire.</summary>
     public byte[] ToBytes()

@@ -30,9 +30,14 @@ public sealed class MarketingAudience(IDbContextFactory<AppDbContext> dbFactory)
         join user in db.Users on customer.Id equals user.Id
         select new Recipient(customer.Id, user.Email!, customer.FullName);
 
-    /// <summary>The audience with everything a call list or a mailing list needs, in customer-number order.</summary>
-    public static IQueryable<AudienceMember> Members(AppDbContext db, ConsentKey key) =>
+    /// <summary>
+    /// The audience with everything a call list or a mailing list needs, in customer-number order; with
+    /// <paramref name="withPhoneNumber"/> only those who have a phone or mobile number (a call list).
+    /// </summary>
+    public static IQueryable<AudienceMember> Members(AppDbContext db, ConsentKey key, bool withPhoneNumber = false) =>
         from customer in Reachable(db, key)
+        where !withPhoneNumber || (customer.Phone != null && customer.Phone.Trim() != "")
+            || (customer.MobilePhone != null && customer.MobilePhone.Trim() != "")
         join user in db.Users on customer.Id equals user.Id
         orderby customer.CustomerNumber
         select new AudienceMember(customer.Id, customer.CustomerNumber, customer.FullName, user.Email!, customer.Company,

@@ -22,6 +22,7 @@ public sealed class EmailChangeService(
     Outbox outbox,
     PanelLinks links,
     ISupportAttempts supportAttempts,
+    TimeProvider time,
     ILogger<EmailChangeService> logger)
 {
     public const int MaxEmailLength = 256;
@@ -118,6 +119,8 @@ public sealed class EmailChangeService(
     private async Task SendLinkAsync(UserManager<ApplicationUser> users, ApplicationUser user, string newEmail,
         IReadOnlyList<string> toNewAddress, string toCurrentAddress)
     {
+        // The newest request is the one that waits: the link of an earlier one stops working.
+        await PendingEmailChanges.RememberAsync(users, user, newEmail, time.GetUtcNow().UtcDateTime);
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         var link = links.To("Account/ConfirmEmailChange", ("userId", user.Id), ("email", newEmail), ("code", code));
@@ -150,6 +153,10 @@ public sealed class EmailChangeService(
         {
             return IdentityResult.Failed(new IdentityError { Code = "UnknownUser", Description = "The link is not valid." });
         }
+        if (!await PendingEmailChanges.IsWaitingForAsync(users, user, newEmail))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "NotWaiting", Description = "The change was cancelled or replaced." });
+        }
         var oldEmail = user.Email;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ChangeEmailAsync(user, newEmail, token);
@@ -173,6 +180,7 @@ public sealed class EmailChangeService(
                 return IdentityResult.Failed(new IdentityError { Code = "ConcurrencyFailure", Description = "Try the link again." });
             }
         }
+        await PendingEmailChanges.ForgetAsync(users, user);
         await transaction.CommitAsync();
         return result;
     }

@@ -7,6 +7,7 @@ public static class ProfileFeature
     {
         services.AddScoped<ProfileService>();
         services.AddScoped<EmailChangeService>();
+        services.AddScoped<PendingEmailChanges>();
         return services;
     }
 }

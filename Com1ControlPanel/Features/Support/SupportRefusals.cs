@@ -32,4 +32,14 @@ public static class SupportRefusals
         SupportReason.ComplianceReview => "Compliance review",
         _ => reason.ToString(),
     };
+
+    /// <summary>The reason as the customer reads it, on "Who accessed my account" and in the emails about a session.</summary>
+    public static string ForCustomer(this SupportReason reason) => reason switch
+    {
+        SupportReason.CustomerInitiated => "You asked Com 1 support for help",
+        SupportReason.BillingQuestion => "A billing question",
+        SupportReason.TechnicalIncident => "A technical incident",
+        SupportReason.ComplianceReview => "A compliance review",
+        _ => reason.ToString(),
+    };
 }

@@ -151,8 +151,8 @@ public sealed class SupportSessions(
         };
         db.SupportAccessRequests.Add(request);
         NotificationService.Add(db, target.UserId, "Com 1 support asks to access your account",
-            $"{request.AgentName} from Com 1 support asks for {AccessWords.SessionOf(request.RequestedMinutes)} in your account "
-            + $"({request.Reason.Describe()}, ticket {request.Ticket}). Approve or deny it under Who accessed my account.",
+            $"{request.AgentName} from Com 1 support asks for {AccessWords.SessionOf(request.RequestedMinutes)} in your account. "
+            + $"Reason: {request.Reason.ForCustomer()} (ticket {request.Ticket}). Approve or deny it under Who accessed my account.",
             "access", now);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Support access request {RequestId} by {AgentId} for {CustomerId}", request.Id, agentId, target.UserId);
@@ -195,8 +195,9 @@ public sealed class SupportSessions(
         var customer = await db.Users.AsNoTracking().Where(u => u.Id == session.CustomerId)
             .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
         var zone = await CustomerTimeZones.OfAsync(db, session.CustomerId, cancellationToken);
-        var what = $"{session.AgentName} from Com 1 support started a session in your account at {TimeText.Clock(session.StartedAt, zone)} "
-            + $"({session.Reason.Describe()}, ticket {session.Ticket}). It ends by {TimeText.Clock(session.ExpiresAt, zone)} at the latest.";
+        // The reason in the words "Who accessed my account" uses, so the email and the page read the same.
+        var what = $"{session.AgentName} from Com 1 support started a session in your account at {TimeText.Clock(session.StartedAt, zone)}. "
+            + $"Reason: {session.Reason.ForCustomer()} (ticket {session.Ticket}). It ends by {TimeText.Clock(session.ExpiresAt, zone)} at the latest.";
         outbox.Add(db, new OutboundEmail(session.CustomerId, customer.Email!, "Com 1 support is accessing your account",
             EmailTemplate.Compose(customer.DisplayName,
                 [what, "Everything done in the session is listed in your control panel under Who accessed my account.",

@@ -51,22 +51,24 @@ public sealed class DisclosureExportTests : ServiceTest
     }
 
     [Fact]
-    public async Task The_csv_export_has_a_row_per_entry_with_sequence_and_hashes_and_escapes_formulas()
+    public async Task The_csv_export_has_a_row_per_entry_in_the_pages_words_with_the_hashes_and_escapes_formulas()
     {
         var customer = await Kit.CustomerAsync("csv");
         await Kit.Disclosures.RecordAsync(NewDisclosure("=HYPERLINK(\"https://evil.example\",\"Click\")", reference: "+1 555 0100"), customer);
         await Kit.Disclosures.RecordAsync(NewDisclosure("Registry", RecipientCategory.DomainRegistry), customer);
-        var export = await Kit.LogOf(customer).ExportAsync();
+        var export = await Kit.LogOf(customer).ExportForReadingAsync();
         using var output = new MemoryStream();
 
         await DisclosureExportWriter.WriteCsvAsync(export, output);
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("sequence,occurredAt,recipient,recipientCategory,ground,dataCategories,description,reference,notice,corrects,"
-            + "recordedAt,recordedBy,disclosure,customer,addedAt,previous,hash", lines[0]);
+        Assert.Equal("Entry,When it was shared,Who received it,Kind of recipient,Why,What was shared,Description,Reference,"
+            + "How you were told,Corrects,Recorded on,Recorded by,Added to your log,Hash of the entry before it,Hash (SHA-256)", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("1,2024-01-10T12:00:00Z,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\",", lines[1]);
+        Assert.StartsWith("1,\"10 Jan 2024, 12:00 UTC\",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\",Service provider,"
+            + "Necessary to provide the service,\"Name, Email address\",", lines[1]);
         Assert.Contains(",\"'+1 555 0100\",", lines[1]);
+        Assert.Contains(",Com 1 compliance (Morgan Lee),", lines[1]);
         Assert.EndsWith($",{DisclosureChain.Genesis},{(await Kit.LogOf(customer).GetDetailAsync(1))!.Hash}", lines[1]);
         Assert.StartsWith("2,", lines[2]);
     }

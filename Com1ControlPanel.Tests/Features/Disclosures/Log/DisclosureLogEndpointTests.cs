@@ -17,7 +17,7 @@ public sealed class DisclosureLogEndpointTests(PanelApp app) : IClassFixture<Pan
     }
 
     [Fact]
-    public async Task Alice_downloads_her_log_as_csv_with_sequence_and_hashes_and_without_the_delayed_entry()
+    public async Task Alice_downloads_her_log_as_csv_in_the_pages_words_with_the_hashes_and_without_the_delayed_entry()
     {
         using var client = await SignedInAsync("alice@example.com");
 
@@ -26,14 +26,21 @@ public sealed class DisclosureLogEndpointTests(PanelApp app) : IClassFixture<Pan
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^com1-disclosures-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("sequence,", lines[0]);
-        Assert.EndsWith(",previous,hash", lines[0]);
+        Assert.Equal("Entry,When it was shared,Who received it,Kind of recipient,Why,What was shared,Description,Reference,"
+            + "How you were told,Corrects,Recorded on,Recorded by,Added to your log,Hash of the entry before it,Hash (SHA-256)", lines[0]);
         Assert.Equal(4, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("3,2025-06-02T14:00:00Z,\"Superior Court of California, County of San Francisco\",", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("1,2019-03-15T10:00:00Z,Public .example domain registry,", StringComparison.Ordinal));
+        var court = Assert.Single(lines, l => l.StartsWith("3,\"2 Jun 2025, 14:00 UTC\",\"Superior Court of California, County of San Francisco\",", StringComparison.Ordinal));
+        Assert.Contains(",Court or other legal process,Required by law or legal process,\"Name, Choice of services, Customer logs\",", court);
+        Assert.Contains(",\"2 Jun 2025, 17:00 UTC\",Com 1 compliance (Morgan Lee),", court);
+        Assert.Contains("We told you by email and in your panel on 2 Jun 2025, 18:00 UTC.", court);
+        Assert.Contains(lines, l => l.StartsWith("1,\"15 Mar 2019, 10:00 UTC\",Public .example domain registry,Domain registry,", StringComparison.Ordinal));
         Assert.All(lines.Skip(1), l => Assert.Matches(",[0-9a-f]{64},[0-9a-f]{64}$", l));
+        // Internal ids stay in the JSON export, which is the one for verifying.
+        var (complianceId, aliceId) = (await IdOfAsync("compliance@com1.test"), await IdOfAsync("alice@example.com"));
+        Assert.DoesNotContain(lines, l => l.Contains(complianceId, StringComparison.Ordinal) || l.Contains(aliceId, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("Metro Police", StringComparison.Ordinal));
     }
 
@@ -114,7 +121,7 @@ public sealed class DisclosureLogEndpointTests(PanelApp app) : IClassFixture<Pan
                 $"Got {response.StatusCode}");
         }
         Assert.DoesNotContain("Superior Court", body);
-        Assert.DoesNotContain("previous,hash", body);
+        Assert.DoesNotContain("Hash of the entry before it", body);
     }
 
     [Theory]

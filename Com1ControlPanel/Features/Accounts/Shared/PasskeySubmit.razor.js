@@ -68,7 +68,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
 
     async obtainCredential(useConditionalMediation, signal) {
         if (!browserSupportsPasskeys) {
-            throw new Error('Some passkey features are missing. Please update your browser.');
+            throw new DOMException('Some passkey features are missing.', 'NotSupportedError');
         }
 
         const headers = {
@@ -106,10 +106,9 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // We log the error in the console but do not relay it to the user.
                 return;
             }
-            const errorMessage = error.name === 'NotAllowedError'
-                ? 'No passkey was provided by the authenticator.'
-                : error.message;
-            formData.append(`${this.attrs.name}.Error`, errorMessage);
+            // Only the kind of failure goes to the server, which says what happened in the panel's words; the browser's
+            // own message is for developers (it is in the console above).
+            formData.append(`${this.attrs.name}.Error`, error.name || 'Error');
         }
         this.internals.setFormValue(formData);
         this.internals.form.submit();

@@ -106,11 +106,18 @@ public sealed class DisclosureRecorder(
     }
 
     /// <summary>Recorded disclosures, newest first, found by recipient, reference or description.</summary>
-    public async Task<DisclosureRegisterPage> ListAsync(string? search, int page, CancellationToken cancellationToken = default)
+    public Task<DisclosureRegisterPage> ListAsync(string? search, int page, CancellationToken cancellationToken = default) =>
+        ListAsync(search, page, null, cancellationToken);
+
+    /// <summary>
+    /// The same, only what reached <paramref name="customerId"/> when given: the customer the officer picked with the
+    /// customer search (which records the search), so the register is never searched for customers itself.
+    /// </summary>
+    public async Task<DisclosureRegisterPage> ListAsync(string? search, int page, string? customerId, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireComplianceOfficerAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await DisclosureRegisterQuery.PageAsync(db, progress, search, Math.Max(0, page), PageSize, cancellationToken);
+        return await DisclosureRegisterQuery.PageAsync(db, progress, search, customerId, Math.Max(0, page), PageSize, cancellationToken);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(

@@ -50,7 +50,8 @@ public sealed record DisclosureSummary(
     int AffectedCustomers,
     WriteCounts? Counts,
     DisclosureLink? Corrects,
-    IReadOnlyList<DisclosureLink> CorrectedBy)
+    IReadOnlyList<DisclosureLink> CorrectedBy,
+    RegisterCustomer? Customer = null)
 {
     public bool InProgress => Status == DisclosureStatus.Writing;
 
@@ -62,4 +63,7 @@ public sealed record DisclosureSummary(
 }
 
 /// <summary>A disclosure named by its recipient and when it was recorded, to link a correction and its original.</summary>
+/// <summary>The one customer a single-customer disclosure reached, as the officer finds them again: name and customer number.</summary>
+public sealed record RegisterCustomer(string FullName, string CustomerNumber);
+
 public sealed record DisclosureLink(Guid Id, string RecipientName, DateTime RecordedAt);

@@ -12,6 +12,12 @@ public sealed record DisclosureExport(
     public string FileName(string extension) => $"com1-disclosures-{ExportedAt:yyyy-MM-dd}.{extension}";
 }
 
+/// <summary>The customer's whole log for reading in a spreadsheet (see <see cref="DisclosureCsvRow"/>).</summary>
+public sealed record DisclosureCsvExport(DateTime ExportedAt, IAsyncEnumerable<DisclosureCsvRow> Rows)
+{
+    public string FileName => $"com1-disclosures-{ExportedAt:yyyy-MM-dd}.csv";
+}
+
 /// <summary>One exported entry: the canonical fields, when it joined the log, and its hashes.</summary>
 public sealed record DisclosureExportEntry(
     int Sequence,

@@ -13,13 +13,13 @@ public static class DisclosureExportWriter
     // run as a formula is escaped. The JSON export carries the exact values, for verification.
     private static readonly CsvWriterOptions Csv = new() { Injection = CsvInjection.Escape };
 
-    public static async Task WriteCsvAsync(DisclosureExport export, Stream output, CancellationToken cancellationToken = default)
+    public static async Task WriteCsvAsync(DisclosureCsvExport export, Stream output, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(output, Csv, leaveOpen: true);
-        csv.WriteHeader(DisclosureExportEntry.Columns);
-        await foreach (var entry in export.Entries.WithCancellation(cancellationToken))
+        csv.WriteHeader(DisclosureCsvRow.Columns);
+        await foreach (var row in export.Rows.WithCancellation(cancellationToken))
         {
-            await csv.WriteRecordAsync(entry.Values(), cancellationToken);
+            await csv.WriteRecordAsync(row.Values(), cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);
     }

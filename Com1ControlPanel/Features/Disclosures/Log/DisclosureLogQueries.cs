@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Disclosures.Log;
@@ -54,6 +55,30 @@ internal static class DisclosureLogQueries
                 e.Disclosure.Ground, e.Disclosure.Categories, e.Disclosure.Description, e.Disclosure.Reference,
                 e.Disclosure.OccurredAt, e.Disclosure.RecordedAt, e.Disclosure.RecordedByUserId, e.Disclosure.NoticeRule,
                 e.Disclosure.NoticeDelayedUntil, e.Disclosure.CorrectsId, e.AddedAt, e.PreviousHash, e.Hash));
+
+    /// <summary>
+    /// The customer's whole log in chain order as the CSV export words it: the notice's time, the corrected entry's
+    /// number and whether a hostmaster (completing a Technical Contact move) or compliance recorded it.
+    /// </summary>
+    public static IQueryable<DisclosureCsvRow> CsvRows(AppDbContext db, string customerId) =>
+        db.DisclosureEntries.AsNoTracking()
+            .Where(e => e.CustomerId == customerId)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new DisclosureCsvRow(
+                e.Sequence, e.Disclosure!.OccurredAt, e.Disclosure.RecipientName, e.Disclosure.RecipientCategory,
+                e.Disclosure.Ground, e.Disclosure.Categories, e.Disclosure.Description, e.Disclosure.Reference,
+                e.Disclosure.NoticeRule, e.Disclosure.NoticeDelayedUntil,
+                db.DisclosureNotices.Where(n => n.EntryId == e.Id).Select(n => (DateTime?)n.NotifiedAt).FirstOrDefault(),
+                e.Disclosure.CorrectsId != null,
+                db.DisclosureEntries
+                    .Where(c => c.CustomerId == customerId && c.DisclosureId == e.Disclosure.CorrectsId)
+                    .Select(c => (int?)c.Sequence).FirstOrDefault(),
+                e.Disclosure.RecordedAt, e.Disclosure.RecordedByName,
+                (from userRole in db.UserRoles
+                 join role in db.Roles on userRole.RoleId equals role.Id
+                 where userRole.UserId == e.Disclosure.RecordedByUserId && role.Name == Roles.Hostmaster
+                 select userRole).Any(),
+                e.AddedAt, e.PreviousHash, e.Hash));
 
     /// <summary>
     /// An entry as the customer sees it. Its notice and the entry it corrects come from small per-row lookups over

@@ -71,6 +71,13 @@ public sealed class DisclosureLogService(IDbContextFactory<AppDbContext> dbFacto
             ExportEntries(me, cancellationToken));
     }
 
+    /// <summary>The customer's whole log in the page's words, for the CSV export; streamed like the canonical export.</summary>
+    public async Task<DisclosureCsvExport> ExportForReadingAsync(CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.GetCustomerIdAsync();
+        return new DisclosureCsvExport(time.GetUtcNow().UtcDateTime, CsvRows(me, cancellationToken));
+    }
+
     /// <summary>
     /// Recomputes the customer's whole chain from its first entry against the stored head: either every entry matches,
     /// or the first entry that does not is named with what is wrong with it.
@@ -98,6 +105,15 @@ public sealed class DisclosureLogService(IDbContextFactory<AppDbContext> dbFacto
             after = batch[^1].Sequence;
         }
         return LogVerification.From(DisclosureChain.Verify(me, entries, head), head);
+    }
+
+    private async IAsyncEnumerable<DisclosureCsvRow> CsvRows(string customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await foreach (var row in DisclosureLogQueries.CsvRows(db, customerId).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
     }
 
     private async IAsyncEnumerable<DisclosureExportEntry> ExportEntries(

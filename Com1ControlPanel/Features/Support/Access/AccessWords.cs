@@ -9,15 +9,6 @@ namespace Com1ControlPanel.Features.Support.Access;
 /// <summary>How "Who accessed my account" puts support records into words the customer reads.</summary>
 public static class AccessWords
 {
-    public static string ForCustomer(this SupportReason reason) => reason switch
-    {
-        SupportReason.CustomerInitiated => "You asked Com 1 support for help",
-        SupportReason.BillingQuestion => "A billing question",
-        SupportReason.TechnicalIncident => "A technical incident",
-        SupportReason.ComplianceReview => "A compliance review",
-        _ => reason.ToString(),
-    };
-
     /// <summary>"a 30-minute session": the length support asks for, never to be read as a wait.</summary>
     public static string SessionOf(int minutes) => $"a {minutes}-minute session";
 
