@@ -42,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
     public DbSet<SupportAccessRequest> SupportAccessRequests => Set<SupportAccessRequest>();
     public DbSet<SupportAttempt> SupportAttempts => Set<SupportAttempt>();
+    public DbSet<Features.Support.Help.HelpRequest> HelpRequests => Set<Features.Support.Help.HelpRequest>();
+    public DbSet<Features.Support.Help.HelpRequestStep> HelpRequestSteps => Set<Features.Support.Help.HelpRequestStep>();
     public DbSet<PaymentCard> PaymentCards => Set<PaymentCard>();
     public DbSet<CardTokenRedemption> CardTokenRedemptions => Set<CardTokenRedemption>();
     public DbSet<GatewayCustomer> GatewayCustomers => Set<GatewayCustomer>();

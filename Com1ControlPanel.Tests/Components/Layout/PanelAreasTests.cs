@@ -11,8 +11,8 @@ namespace Com1ControlPanel.Tests.Components.Layout;
 public sealed class PanelAreasTests : ComponentTest
 {
     [Theory]
-    [InlineData(Roles.Customer, false, new[] { "profile", "billing", "domains", "preferences", "disclosures", "access", "messages", "Account/Manage" })]
-    [InlineData(Roles.Customer, true, new[] { "profile", "billing", "domains", "preferences", "disclosures", "access", "messages" })]
+    [InlineData(Roles.Customer, false, new[] { "profile", "billing", "domains", "preferences", "disclosures", "access", "help", "messages", "Account/Manage" })]
+    [InlineData(Roles.Customer, true, new[] { "profile", "billing", "domains", "preferences", "disclosures", "access", "help", "messages" })]
     [InlineData(Roles.SupportAgent, false, new[] { "messages", "support", "Account/Manage" })]
     [InlineData(Roles.Billing, false, new[] { "messages", "staff/billing", "Account/Manage" })]
     [InlineData(Roles.ComplianceOfficer, false, new[] { "messages", "compliance/disclosures", "Account/Manage" })]

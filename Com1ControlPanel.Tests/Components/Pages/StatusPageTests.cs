@@ -38,8 +38,18 @@ public sealed class StatusPageTests() : ComponentTest(interactive: false)
         var page = Page(403);
 
         Assert.Equal("You don't have access to this page", Heading(page));
-        Assert.Contains("Your account does not have permission to see this page. If you think it should, contact Com 1 support.",
-            page.Markup);
+        Assert.Contains("Your account does not have permission to see this page. If you think it should,", page.Markup);
+        Assert.Contains("ask Com 1 support for help", page.Markup);
+    }
+
+    [Fact]
+    public void A_forbidden_page_takes_a_customer_to_get_help()
+    {
+        SignIn(Principals.Customer("status-customer"));
+
+        var link = Assert.Single(Page(403).FindAll("a"), a => a.GetAttribute("href") == "help");
+
+        Assert.Equal("ask Com 1 support for help", link.TextContent.Trim());
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
+using Com1ControlPanel.Features.Support.Help;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Tests.Features.Domains;
@@ -64,6 +65,9 @@ public sealed record FullCustomer(TestCustomer Customer, string Tag, StaffMember
         {
             At = At.AddMinutes(7), AgentUserId = agent.Id, CustomerId = customer.Id, Refusal = SupportRefusal.ForbiddenDuringSession,
         });
+        db.HelpRequests.Add(HelpRequest.Create(customer.Id,
+            new HelpRequestForm { Subject = $"Help {tag}", Description = $"Mail to my domain bounces {tag}", AccessMinutes = 15 },
+            new Actor(customer.Id, name, ChangeSource.Customer), At));
         var policy = await db.PolicyVersions.OrderBy(v => v.EffectiveFrom).Select(v => v.Version).FirstAsync();
         db.PolicyAcknowledgements.Add(new PolicyAcknowledgement
         {

@@ -68,6 +68,11 @@ public sealed class PersonalDataExportTests() : ServiceTest(now: new DateTimeOff
         Assert.Equal("1 Test Street", payment.GetProperty("billingAddress").GetProperty("street").GetString());
         Assert.Equal($"Com 1 billing (Biller {tag})", Single(payment, "cardPageLinks").GetProperty("sentBy").GetString());
 
+        var help = Single(root, "helpRequests");
+        Assert.Equal(($"Help {tag}", $"Mail to my domain bounces {tag}", 15), (help.GetProperty("subject").GetString(),
+            help.GetProperty("description").GetString(), help.GetProperty("supportMayActForMinutes").GetInt32()));
+        Assert.Equal("You", Single(help, "steps").GetProperty("by").GetString());
+
         var domain = Single(root, "domains");
         Assert.Equal(full.Domain, domain.GetProperty("name").GetString());
         Assert.Contains(domain.GetProperty("contacts").EnumerateArray(), c => c.GetProperty("name").ValueKind == JsonValueKind.String

@@ -43,6 +43,7 @@ public sealed class SupportSessionHttpTests(SupportApp app) : IClassFixture<Supp
     [InlineData("/disclosures/export.json")]
     [InlineData("/disclosures/export.csv")]
     [InlineData("/preferences/receipt")]
+    [InlineData("/help/new")]
     public async Task What_stays_with_the_customer_is_refused_during_a_session_and_recorded(string path)
     {
         var session = await app.StartSupportSessionAsync();

@@ -1361,6 +1361,104 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("UnsubscribeRedemptions");
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Support.Help.HelpRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccessMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("HelpRequests");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Support.Help.HelpRequestStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupportSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("HelpRequestId", "At");
+
+                    b.ToTable("HelpRequestSteps");
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Support.SupportAccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1512,6 +1610,9 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Property<DateTime?>("HandedBackAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1535,6 +1636,8 @@ namespace Com1ControlPanel.Data.Migrations
                     b.HasIndex("AccessRequestId")
                         .IsUnique()
                         .HasFilter("\"AccessRequestId\" IS NOT NULL");
+
+                    b.HasIndex("HelpRequestId");
 
                     b.HasIndex("CustomerId", "StartedAt");
 
@@ -2029,6 +2132,30 @@ namespace Com1ControlPanel.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Com1ControlPanel.Features.Support.Help.HelpRequest", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Support.Help.HelpRequestStep", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Com1ControlPanel.Features.Support.Help.HelpRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Com1ControlPanel.Features.Support.SupportAccessRequest", b =>
                 {
                     b.HasOne("Com1ControlPanel.Features.Customers.Customer", null)
@@ -2162,6 +2289,11 @@ namespace Com1ControlPanel.Data.Migrations
             modelBuilder.Entity("Com1ControlPanel.Features.Domains.Domain", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Support.Help.HelpRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

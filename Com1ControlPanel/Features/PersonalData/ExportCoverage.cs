@@ -42,6 +42,9 @@ public static class ExportCoverage
         new("support", "Support sessions in your account with what was done in them, support's requests for access and your "
             + "answers, and support's refused attempts", ["SupportSessions", "SupportAccessRequests", "SupportAttempts"],
             SupportSection.ReadAsync, "the sessions' hand-back keys and agents' security stamp hashes, staff members' user ids"),
+        new("helpRequests", "Your requests for help as you wrote them, how long support could act in your account for each, "
+            + "and every step: asked, sessions started, closed and by whom", ["HelpRequests", "HelpRequestSteps"],
+            HelpRequestsSection.ReadAsync, "the requests' version counters and staff members' user ids"),
         new("signIns", "Your sign-ins: when, how, from which network and browser, and whether they worked", ["SignInRecords"],
             SignInsSection.ReadAsync),
         new("notifications", "Your panel notifications and whether you read them", ["Notifications"],

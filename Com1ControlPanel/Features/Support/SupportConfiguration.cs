@@ -13,6 +13,8 @@ internal sealed class SupportSessionConfiguration : IEntityTypeConfiguration<Sup
         session.HasIndex(s => new { s.EndedAt, s.ExpiresAt });
         // One approval opens one session, even when two tabs start at the same moment.
         session.HasIndex(s => s.AccessRequestId).IsUnique().HasFilter("\"AccessRequestId\" IS NOT NULL");
+        // No foreign key to HelpRequests: SQLite would rebuild this table for one, and with it drop its permanence triggers.
+        session.HasIndex(s => s.HelpRequestId);
         session.Property(s => s.AgentUserId).HasMaxLength(450);
         session.Property(s => s.AgentName).HasMaxLength(100);
         session.Property(s => s.Ticket).HasMaxLength(SupportLimits.Ticket);

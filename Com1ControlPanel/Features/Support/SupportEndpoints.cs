@@ -33,6 +33,7 @@ public static class SupportEndpoints
                 Ticket = Field("ticket") ?? "",
                 Note = Field("note") ?? "",
                 Minutes = int.TryParse(minutes, out var length) ? length : 0,
+                HelpRequest = Field("helpRequest"),
             };
             var result = await sessions.StartAsync(form);
             switch (result)

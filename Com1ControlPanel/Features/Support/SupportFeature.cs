@@ -1,6 +1,7 @@
 using Com1ControlPanel.Features.Support.Access;
 using Com1ControlPanel.Features.Support.Admin;
 using Com1ControlPanel.Features.Support.Console;
+using Com1ControlPanel.Features.Support.Help;
 using Com1ControlPanel.Infrastructure.Auditing;
 
 namespace Com1ControlPanel.Features.Support;
@@ -9,7 +10,7 @@ public static class SupportFeature
 {
     /// <summary>
     /// Support sessions: starting, ending, refusing and recording them, the agent console, the customer's "Who accessed my
-    /// account" page and the admin view. Infrastructure asks about sessions through the small interfaces this answers.
+    /// account" page, the customer's help requests ("Get help") and the admin view. Infrastructure asks about sessions through the small interfaces this answers.
     /// </summary>
     public static IServiceCollection AddSupport(this IServiceCollection services)
     {
@@ -29,6 +30,10 @@ public static class SupportFeature
         services.AddScoped<ActiveSupportSessions>();
         services.AddScoped<AccessHistoryService>();
         services.AddScoped<AccessApprovalService>();
+        services.AddScoped<HelpRequests>();
+        services.AddScoped<OpenHelpRequests>();
+        services.AddSingleton<HelpRequestQuietClosing>();
+        services.AddHostedService<HelpRequestQuietJob>();
         return services;
     }
 

@@ -13,4 +13,7 @@ public sealed class SupportOptions
 
     /// <summary>How long a customer has to answer an access request before it expires.</summary>
     public TimeSpan ApprovalAnswerTime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A help request with nothing happening for this many days closes itself.</summary>
+    public int HelpRequestQuietDays { get; set; } = 14;
 }

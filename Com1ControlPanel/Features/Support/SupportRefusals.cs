@@ -18,6 +18,8 @@ public static class SupportRefusals
         SupportRefusal.ApprovalRequired =>
             "This customer must approve access first. Ask them, then start the session once they have approved.",
         SupportRefusal.InvalidRequest => "The request to start a session was incomplete or invalid. Nothing was started.",
+        SupportRefusal.HelpRequestNotUsable =>
+            "This help request allows no session now: it is closed, its minutes are used up, or the customer did not allow access for it.",
         SupportRefusal.SessionEnded => "The support session has ended.",
         SupportRefusal.ForbiddenDuringSession =>
             "Com 1 support cannot do this in a customer's account: it stays with the customer.",

@@ -29,6 +29,8 @@ public sealed class SupportSession
     public string? EndedByUserId { get; set; }
     /// <summary>The customer's approval this session was started under, when they require one.</summary>
     public Guid? AccessRequestId { get; init; }
+    /// <summary>The customer's help request this session was started for; its permission counts as their approval.</summary>
+    public int? HelpRequestId { get; init; }
 
     /// <summary>
     /// The one-time key, known only to the server and to the session's sign-in cookie, that gives the browser back to
@@ -118,4 +120,6 @@ public enum SupportRefusal
     ForbiddenDuringSession,
     /// <summary>The customer's account is closed: nobody acts in it any more.</summary>
     AccountClosed,
+    /// <summary>The help request named is not the customer's, is closed, or gives no (more) time in the account.</summary>
+    HelpRequestNotUsable,
 }

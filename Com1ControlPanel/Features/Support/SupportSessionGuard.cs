@@ -87,7 +87,7 @@ public sealed class SupportSessionGuard(RequestDelegate next)
 
 /// <summary>
 /// What stays with the customer: sign-in and security settings, the email address, downloads of their data, entering a
-/// payment card.
+/// payment card, asking for help.
 /// </summary>
 public static class SupportForbiddenPaths
 {
@@ -107,6 +107,8 @@ public static class SupportForbiddenPaths
         // customer's consent. Neither can be given by someone else's click.
         "/privacy/notice/",
         "/cookies/choice",
+        // Asking Com 1 support for help is the customer's own request, and its permission their approval.
+        "/help/new",
     ];
 
     public static bool IsForbidden(PathString path) =>

@@ -3,6 +3,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Support.Access;
+using Com1ControlPanel.Features.Support.Help;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Security;
@@ -50,6 +51,11 @@ public sealed class SupportSessions(
     public async Task<SupportStartResult> StartAsync(SupportStartForm form, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (HelpReference.IdOf(form.HelpRequest) is { } helpId)
+        {
+            // A session for a help request is filed under its reference, whatever ticket the form sent.
+            form.Ticket = HelpReference.Of(helpId);
+        }
         var (caller, refused) = await CheckAsync(db, form, cancellationToken);
         if (caller is null)
         {
@@ -59,7 +65,19 @@ public sealed class SupportSessions(
 
         var minutes = form.Minutes;
         SupportAccessRequest? approval = null;
-        if (target.RequiresApproval)
+        (HelpRequest Request, int MinutesLeft)? help = null;
+        if (!string.IsNullOrEmpty(form.HelpRequest))
+        {
+            // The customer's permission in their request is their approval: only while it is open, theirs, and has time left.
+            help = await HelpPermissions.ForStartAsync(db, form.HelpRequest, target.UserId, now, cancellationToken);
+            if (help is not { MinutesLeft: > 0 })
+            {
+                await attempts.RecordAsync(agentId, target.UserId, SupportRefusal.HelpRequestNotUsable, cancellationToken);
+                return new SupportStartResult.Refused(SupportRefusal.HelpRequestNotUsable);
+            }
+            minutes = Math.Min(minutes, help.Value.MinutesLeft);
+        }
+        else if (target.RequiresApproval)
         {
             approval = await UsableApprovalAsync(db, agentId, target.UserId, now, cancellationToken);
             if (approval is null)
@@ -95,21 +113,25 @@ public sealed class SupportSessions(
             StartedAt = now,
             ExpiresAt = expiresAt,
             AccessRequestId = approval?.Id,
+            HelpRequestId = help?.Request.Id,
             AgentStampHash = AgentStamp.Hash(agentAccount.SecurityStamp),
             AgentUsedSecondFactor = agent.SignedInWithSecondFactor(),
             AgentSignedInAt = agent.GetSignedInAt()?.UtcDateTime ?? now,
         };
         db.SupportSessions.Add(session);
+        help?.Request.SessionStarted(new Actor(agentId, session.AgentName, ChangeSource.SupportOnBehalf), session.Id, now);
         await TellCustomerAsync(db, session, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (approval is not null)
+        catch (DbUpdateException) when (approval is not null || help is not null)
         {
-            // Another start used the same approval first (the unique index on AccessRequestId): it is used up.
-            await attempts.RecordAsync(agentId, target.UserId, SupportRefusal.ApprovalRequired, cancellationToken);
-            return new SupportStartResult.Refused(SupportRefusal.ApprovalRequired);
+            // Another start used the same approval first (the unique index on AccessRequestId), or the request changed
+            // (closed, or another session started) since it was read (its version): nothing was started.
+            var refusal = approval is not null ? SupportRefusal.ApprovalRequired : SupportRefusal.HelpRequestNotUsable;
+            await attempts.RecordAsync(agentId, target.UserId, refusal, cancellationToken);
+            return new SupportStartResult.Refused(refusal);
         }
         outbox.NotifySaved();
         logger.LogInformation("Support session {SessionId} started by {AgentId} for {CustomerId} until {ExpiresAt}",

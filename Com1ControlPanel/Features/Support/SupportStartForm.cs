@@ -8,6 +8,8 @@ public sealed class SupportStartForm
     public string Ticket { get; set; } = "";
     public string Note { get; set; } = "";
     public int Minutes { get; set; } = 15;
+    /// <summary>The customer's help request the session is for (its reference); its permission counts as their approval.</summary>
+    public string? HelpRequest { get; set; }
 
     /// <summary>Field errors, keyed by property name; empty when the form can be used.</summary>
     public Dictionary<string, string[]> Validate(int maxMinutes)

@@ -56,13 +56,19 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
 
     /// <summary>
     /// <paramref name="pageSize"/> of the customer's sessions that started before <paramref name="olderThan"/>, newest first,
-    /// each with what was done in it, as the page shows them (the personal data download reads them all, page by page).
+    /// each with what was done in it, as the page shows them (the personal data download reads them all, page by page;
+    /// a help request's page reads those held for it).
     /// </summary>
     internal static async Task<SupportSessionPage> SessionsAsync(
         AppDbContext db, string customerId, DateTime? olderThan, DateTime now, CancellationToken cancellationToken,
-        int pageSize = SessionsPerPage)
+        int pageSize = SessionsPerPage, int? helpRequestId = null)
     {
         var query = db.SupportSessions.AsNoTracking().Where(s => s.CustomerId == customerId);
+        if (helpRequestId is { } request)
+        {
+            // The sessions held for one help request, for its page.
+            query = query.Where(s => s.HelpRequestId == request);
+        }
         if (olderThan is { } before)
         {
             // Paging by start time: one customer's sessions never start at the same instant (one agent signs in at a time).
