@@ -38,10 +38,9 @@ public sealed class AccessibilityTests(BrowserApp app, DebianChromium chromium)
         var page = await chromium.NewPageAsync(app.BaseAddress, theme);
         await page.SignInAsync((await app.Customers.NewAsync("Ada Access")).Email);
         await page.GotoAsync(path);
-        if (!path.StartsWith("/Account", StringComparison.Ordinal))
-        {
-            await page.WaitForInteractiveAsync();
-        }
+        // A server-rendered Manage page says it is live on its app bar island: tabbing before then loses the focus
+        // when the island takes over its markup.
+        await page.WaitForInteractiveAsync();
         await AccessibilityChecks.AssertNoViolationsAsync(page);
     }
 }

@@ -24,6 +24,7 @@ public sealed class HelpRequestTests(BrowserApp app, DebianChromium chromium)
         var customer = await NewCustomerAsync("Hedda", asksFirst: true);
         var hers = await SignedInAsync(customer);
         await hers.GotoAsync("/");
+        await hers.WaitForInteractiveAsync();
         await hers.ClickAsync("nav >> text=Get help");
         await hers.WaitForPathAsync("/help");
         await hers.WaitForInteractiveAsync();
