@@ -36,6 +36,8 @@ public sealed class SupportSessionEnding(
         var (endedAt, ending, by) = session.IsActiveAt(now)
             ? (now, endNow!.Value.Ending, endNow.Value.By)
             : (session.ExpiresAt, SessionEnding.Expired, (string?)null);
+        // The ending and the customer's notification of it are kept together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only a session still open is ended: of two endings racing, the first one counts.
         var ended = await db.SupportSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s
@@ -44,6 +46,9 @@ public sealed class SupportSessionEnding(
                 .SetProperty(x => x.EndedByUserId, by), cancellationToken);
         if (ended == 1)
         {
+            // Only the ending that counts tells the customer: of two endings racing, one notification.
+            await SessionFollowUp.AddAsync(db, sessionId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Support session {SessionId} ended: {Ending}", session.Id, ending);
             events.RaiseEnded(session.Id, ending);
         }

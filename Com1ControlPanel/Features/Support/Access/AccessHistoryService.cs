@@ -57,17 +57,22 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
     /// <summary>
     /// <paramref name="pageSize"/> of the customer's sessions that started before <paramref name="olderThan"/>, newest first,
     /// each with what was done in it, as the page shows them (the personal data download reads them all, page by page;
-    /// a help request's page reads those held for it).
+    /// a help request's page reads those held for it, the follow-up notification the one that ended).
     /// </summary>
     internal static async Task<SupportSessionPage> SessionsAsync(
         AppDbContext db, string customerId, DateTime? olderThan, DateTime now, CancellationToken cancellationToken,
-        int pageSize = SessionsPerPage, int? helpRequestId = null)
+        int pageSize = SessionsPerPage, int? helpRequestId = null, Guid? sessionId = null)
     {
         var query = db.SupportSessions.AsNoTracking().Where(s => s.CustomerId == customerId);
         if (helpRequestId is { } request)
         {
             // The sessions held for one help request, for its page.
             query = query.Where(s => s.HelpRequestId == request);
+        }
+        if (sessionId is { } one)
+        {
+            // One session, for the notification that follows its end.
+            query = query.Where(s => s.Id == one);
         }
         if (olderThan is { } before)
         {
