@@ -17,6 +17,9 @@ public sealed class DebianChromium : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
         }
         playwright = await Playwright.CreateAsync();
+        // As long as an action may wait (below): on a busy machine a live page can take seconds to answer a click, and an
+        // expectation that gives up first fails on timing, not on what the page shows.
+        Assertions.SetDefaultExpectTimeout(15_000);
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
