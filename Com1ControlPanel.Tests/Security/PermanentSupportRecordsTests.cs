@@ -95,6 +95,31 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
     }
 
     [Fact]
+    public async Task Only_the_agent_who_asked_withdraws_a_request_and_only_while_it_waits()
+    {
+        var withdrawn = AddRequest();
+        var answered = AddRequest();
+        await using var db = Kit.CreateDbContext();
+        var request = db.SupportAccessRequests.Where(r => r.Id == withdrawn);
+
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Withdrawn)
+            .SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.WithdrawnByUserId, "agent-2")));
+        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.Status, AccessRequestStatus.Denied).SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.WithdrawnByUserId, "agent-1")));
+        Assert.Equal(1, await request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Withdrawn)
+            .SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.WithdrawnByUserId, "agent-1")));
+        Assert.Equal(1, await db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.Status, AccessRequestStatus.Denied).SetProperty(x => x.AnsweredAt, Now)));
+
+        // A withdrawn request is never approved afterwards, and an answered one is never withdrawn.
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Approved)
+            .SetProperty(x => x.ApprovedMinutes, 10).SetProperty(x => x.WindowEndsAt, Now.AddMinutes(10))));
+        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.Status, AccessRequestStatus.Withdrawn).SetProperty(x => x.WithdrawnByUserId, "agent-1")));
+        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.WithdrawnByUserId, "agent-2")));
+    }
+
+    [Fact]
     public async Task An_approval_without_its_window_is_refused()
     {
         var id = AddRequest();

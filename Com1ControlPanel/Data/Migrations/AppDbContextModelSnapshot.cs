@@ -1517,6 +1517,10 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Property<DateTime?>("WindowEndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentUserId", "Status");

@@ -33,6 +33,7 @@ internal sealed class SupportAccessRequestConfiguration : IEntityTypeConfigurati
         request.HasIndex(r => new { r.AgentUserId, r.Status });
         request.Property(r => r.AgentUserId).HasMaxLength(450);
         request.Property(r => r.AgentName).HasMaxLength(100);
+        request.Property(r => r.WithdrawnByUserId).HasMaxLength(450);
         request.Property(r => r.Ticket).HasMaxLength(SupportLimits.Ticket);
         request.Property(r => r.Note).HasMaxLength(SupportLimits.Note);
     }

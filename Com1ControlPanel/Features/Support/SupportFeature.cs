@@ -16,9 +16,11 @@ public static class SupportFeature
     {
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
         services.AddScoped<SupportSessions>();
+        services.AddScoped<AccessRequestWithdrawal>();
         services.AddSingleton<SupportAttempts>();
         services.AddSingleton<ISupportAttempts>(sp => sp.GetRequiredService<SupportAttempts>());
         services.AddSingleton<SupportSessionEnding>();
+        services.AddSingleton<ExpiredSessionClosing>();
         services.AddSingleton<SupportSessionEvents>();
         services.AddSingleton<SupportSessionCheck>();
         services.AddSingleton<ISupportSessionCheck>(sp => sp.GetRequiredService<SupportSessionCheck>());
@@ -34,6 +36,7 @@ public static class SupportFeature
         services.AddScoped<OpenHelpRequests>();
         services.AddSingleton<HelpRequestQuietClosing>();
         services.AddHostedService<HelpRequestQuietJob>();
+        services.AddHostedService<ExpiredSessionJob>();
         return services;
     }
 

@@ -84,7 +84,10 @@ public sealed class SupportAccessRequest
     public DateTime RequestedAt { get; init; }
     public DateTime AnswerBy { get; init; }
     public AccessRequestStatus Status { get; set; }
+    /// <summary>When the customer answered, or when the agent withdrew the request.</summary>
     public DateTime? AnsweredAt { get; set; }
+    /// <summary>Who withdrew the request before the customer answered: only ever the agent who asked.</summary>
+    public string? WithdrawnByUserId { get; set; }
     public int? ApprovedMinutes { get; set; }
     public DateTime? WindowEndsAt { get; set; }
 }
@@ -94,6 +97,8 @@ public enum AccessRequestStatus
     Pending,
     Approved,
     Denied,
+    /// <summary>The agent who asked took the request back before the customer answered.</summary>
+    Withdrawn,
 }
 
 /// <summary>An attempt to start or use a support session that was refused: kept for review, never shown as an access.</summary>

@@ -18,7 +18,7 @@ namespace Com1ControlPanel.Features.Support;
 /// refusals of <see cref="SupportAccessRules"/> apply every time and each refusal is recorded as a
 /// <see cref="SupportAttempt"/>. Signing the agent in as the customer is the HTTP endpoint's part.
 /// </summary>
-public sealed class SupportSessions(
+public sealed partial class SupportSessions(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     SupportAttempts attempts,
@@ -138,109 +138,6 @@ public sealed class SupportSessions(
             session.Id, session.AgentUserId, session.CustomerId, session.ExpiresAt);
         return new SupportStartResult.Started(session);
     }
-
-    /// <summary>Asks a customer who requires it for access; the customer answers on their "Who accessed my account" page.</summary>
-    public async Task<SupportStartResult> RequestAccessAsync(SupportStartForm form, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (caller, refused) = await CheckAsync(db, form, cancellationToken);
-        if (caller is null)
-        {
-            return refused!;
-        }
-        var (agent, agentId, target, now) = caller;
-        if (!target.RequiresApproval)
-        {
-            return new SupportStartResult.Invalid(new() { [nameof(form.CustomerId)] = ["This customer does not require approval: start the session."] });
-        }
-        if (await PendingRequestAsync(db, agentId, target.UserId, now, cancellationToken) is { } pending)
-        {
-            return new SupportStartResult.AwaitingApproval(pending);
-        }
-
-        var request = new SupportAccessRequest
-        {
-            AgentUserId = agentId,
-            AgentName = agent.GetDisplayName(),
-            CustomerId = target.UserId,
-            Reason = form.Reason!.Value,
-            Ticket = form.Ticket.Trim(),
-            Note = form.Note.Trim(),
-            RequestedMinutes = form.Minutes,
-            RequestedAt = now,
-            AnswerBy = now + options.Value.ApprovalAnswerTime,
-            Status = AccessRequestStatus.Pending,
-        };
-        db.SupportAccessRequests.Add(request);
-        NotificationService.Add(db, target.UserId, "Com 1 support asks to access your account",
-            $"{request.AgentName} from Com 1 support asks for {AccessWords.SessionOf(request.RequestedMinutes)} in your account. "
-            + $"Reason: {request.Reason.ForCustomer()} (ticket {request.Ticket}). Approve or deny it under Who accessed my account.",
-            "access", now);
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Support access request {RequestId} by {AgentId} for {CustomerId}", request.Id, agentId, target.UserId);
-        return new SupportStartResult.AwaitingApproval(request);
-    }
-
-    /// <summary>The caller and the account when the rules allow the form; otherwise the refusal (recorded) or the form's errors.</summary>
-    private async Task<(Caller? Caller, SupportStartResult? Refused)> CheckAsync(
-        AppDbContext db, SupportStartForm form, CancellationToken cancellationToken)
-    {
-        var agent = await currentUser.GetPrincipalAsync();
-        var now = Now;
-        var target = await SupportTargets.FindAsync(db, form.CustomerId, now, cancellationToken);
-        return await RefuseAsync(agent, target, form) is { } refused
-            ? (null, refused)
-            : (new Caller(agent, agent.FindFirstValue(ClaimTypes.NameIdentifier)!, target!, now), null);
-    }
-
-    private sealed record Caller(ClaimsPrincipal Agent, string AgentId, SupportTarget Target, DateTime Now);
-
-    private async Task<SupportStartResult?> RefuseAsync(ClaimsPrincipal agent, SupportTarget? target, SupportStartForm form)
-    {
-        var refusal = SupportAccessRules.RefusalFor(agent, target, options.Value.RequireTwoFactor);
-        var agentId = agent.FindFirstValue(SupportClaims.ActorId) ?? agent.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (refusal is { } why)
-        {
-            if (agentId is not null)
-            {
-                await attempts.RecordAsync(agentId, target?.UserId, why);
-            }
-            logger.LogInformation("Support session refused for {AgentId}: {Refusal}", agentId, why);
-            return new SupportStartResult.Refused(why);
-        }
-        var errors = form.Validate(options.Value.MaxSessionMinutes);
-        return errors.Count > 0 ? new SupportStartResult.Invalid(errors) : null;
-    }
-
-    private async Task TellCustomerAsync(AppDbContext db, SupportSession session, CancellationToken cancellationToken)
-    {
-        var customer = await db.Users.AsNoTracking().Where(u => u.Id == session.CustomerId)
-            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
-        var zone = await CustomerTimeZones.OfAsync(db, session.CustomerId, cancellationToken);
-        // The reason in the words "Who accessed my account" uses, so the email and the page read the same.
-        var what = $"{session.AgentName} from Com 1 support started a session in your account at {TimeText.Clock(session.StartedAt, zone)}. "
-            + $"Reason: {session.Reason.ForCustomer()} (ticket {session.Ticket}). It ends by {TimeText.Clock(session.ExpiresAt, zone)} at the latest.";
-        outbox.Add(db, new OutboundEmail(session.CustomerId, customer.Email!, "Com 1 support is accessing your account",
-            EmailTemplate.Compose(customer.DisplayName,
-                [what, "Everything done in the session is listed in your control panel under Who accessed my account.",
-                 "If you did not expect this, reply to this email or call us."]),
-            MessageCategory.Essential, what));
-        NotificationService.Add(db, session.CustomerId, "Com 1 support is in your account", what, "access", session.StartedAt);
-    }
-
-    private static Task<SupportAccessRequest?> UsableApprovalAsync(
-        AppDbContext db, string agentId, string customerId, DateTime now, CancellationToken cancellationToken) =>
-        db.SupportAccessRequests.AsNoTracking()
-            .Where(r => r.AgentUserId == agentId && r.CustomerId == customerId && r.Status == AccessRequestStatus.Approved
-                        && r.WindowEndsAt > now && !db.SupportSessions.Any(s => s.AccessRequestId == r.Id))
-            .OrderByDescending(r => r.AnsweredAt).FirstOrDefaultAsync(cancellationToken);
-
-    private static Task<SupportAccessRequest?> PendingRequestAsync(
-        AppDbContext db, string agentId, string customerId, DateTime now, CancellationToken cancellationToken) =>
-        db.SupportAccessRequests.AsNoTracking()
-            .Where(r => r.AgentUserId == agentId && r.CustomerId == customerId && r.Status == AccessRequestStatus.Pending
-                        && r.AnswerBy > now)
-            .OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(cancellationToken);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

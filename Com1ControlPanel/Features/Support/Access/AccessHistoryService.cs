@@ -129,13 +129,14 @@ public sealed class AccessHistoryService(IDbContextFactory<AppDbContext> dbFacto
             session.StartedAt, endsAt, state, session.AccessRequestId is not null, actions);
     }
 
-    /// <summary>A request as the page shows it: pending, approved, denied, or expired unanswered.</summary>
+    /// <summary>A request as the page shows it: pending, approved, denied, withdrawn by the agent, or expired unanswered.</summary>
     internal static AccessRequestView ToView(SupportAccessRequest request, DateTime now)
     {
         var outcome = request.Status switch
         {
             AccessRequestStatus.Approved => RequestOutcome.Approved,
             AccessRequestStatus.Denied => RequestOutcome.Denied,
+            AccessRequestStatus.Withdrawn => RequestOutcome.Withdrawn,
             _ when request.AnswerBy <= now => RequestOutcome.Expired,
             _ => RequestOutcome.Pending,
         };

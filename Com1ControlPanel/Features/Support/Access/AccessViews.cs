@@ -72,6 +72,8 @@ public enum RequestOutcome
     Denied,
     /// <summary>Not answered within 24 hours; never stored, read from the request's answer-by time.</summary>
     Expired,
+    /// <summary>The agent took the request back before the customer answered.</summary>
+    Withdrawn,
 }
 
 /// <summary>One of the customer's own sign-in attempts.</summary>

@@ -42,6 +42,7 @@ public static class AccessWords
         RequestOutcome.Approved => "Approved",
         RequestOutcome.Denied => "Denied",
         RequestOutcome.Expired => "Expired without an answer",
+        RequestOutcome.Withdrawn => "Withdrawn by the agent",
         _ => outcome.ToString(),
     };
 

@@ -1,0 +1,76 @@
+using Com1ControlPanel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Com1ControlPanel.Features.Support;
+
+/// <summary>
+/// Closes the support sessions whose time ran out while nobody was looking (the agent closed the tab, say), so the customer
+/// gets the same follow-up on their bell as for a session someone ended. Each goes through
+/// <see cref="SupportSessionEnding"/>: only the closing that writes the session's end sends the follow-up, so a session
+/// never gets two, even when the agent's next request notices the expiry at the same moment.
+/// </summary>
+public sealed class ExpiredSessionClosing(
+    IDbContextFactory<AppDbContext> dbFactory, SupportSessionEnding ending, TimeProvider time, ILogger<ExpiredSessionClosing> logger)
+{
+    private const int BatchSize = 100;
+
+    /// <summary>Closes every session that ran out and is not closed yet; returns how many this run closed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var closed = 0;
+        List<Guid> due;
+        do
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                due = await db.SupportSessions.AsNoTracking()
+                    .Where(s => s.EndedAt == null && s.ExpiresAt <= now)
+                    .OrderBy(s => s.ExpiresAt).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            }
+            foreach (var id in due)
+            {
+                // Each one that ran out is closed here or, at the same moment, by whoever else noticed: it leaves the list.
+                await ending.CloseIfExpiredAsync(id, cancellationToken);
+            }
+            closed += due.Count;
+        }
+        while (due.Count == BatchSize);
+        if (closed > 0)
+        {
+            logger.LogInformation("Closed {Count} support sessions whose time ran out", closed);
+        }
+        return closed;
+    }
+}
+
+/// <summary>Runs <see cref="ExpiredSessionClosing"/> at start-up and then every minute, on the panel's clock.</summary>
+public sealed class ExpiredSessionJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredSessionJob> logger) : BackgroundService
+{
+    /// <summary>How late, at most, a follow-up comes after a session ran out unnoticed.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ExpiredSessionClosing>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Closing support sessions whose time ran out failed; trying again at the next run");
+            }
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
