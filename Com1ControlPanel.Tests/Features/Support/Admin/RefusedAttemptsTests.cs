@@ -51,7 +51,8 @@ public sealed class RefusedAttemptsTests() : ServiceTest(now: new DateTimeOffset
     [Fact]
     public async Task An_action_refused_in_a_session_is_recorded_with_what_was_tried_and_shown_to_administrators()
     {
-        var inSession = Kit.As(Principals.InSession(alice.Id, Guid.NewGuid(), dana.Id, dana.Name));
+        var session = await Kit.SupportBy(dana).SessionAsync(alice.Id, Kit.Now.AddMinutes(-5));
+        var inSession = Kit.As(Principals.InSession(alice.Id, session.Id, dana.Id, dana.Name));
 
         await inSession.Get<HelpRequests>().CreateAsync(new HelpRequestForm { Subject = "Help", Description = "Please", AccessMinutes = 10 });
 
