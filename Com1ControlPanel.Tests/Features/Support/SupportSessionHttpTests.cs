@@ -136,9 +136,9 @@ public sealed class SupportSessionHttpTests(SupportApp app) : IClassFixture<Supp
         Assert.DoesNotContain(await asAdmin.ListAsync(), s => s.Id == session.SessionId);
         using var response = await session.AgentBrowser.GetAsync("/profile");
         Assert.Equal($"/support?ended={session.SessionId}", response.Headers.Location?.OriginalString);
-        Assert.Contains(await asAdmin.RecentAttemptsAsync(), a =>
+        Assert.Contains((await app.As(admin.Principal).Get<RefusedSupportAttempts>().ListAsync()).Items, a =>
             (a.Agent, a.Customer, a.Refusal) == (session.Agent.Name, session.Customer.FullName, SupportRefusal.SessionEnded));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asAgent.RecentAttemptsAsync());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => app.As(session.Agent.Principal).Get<RefusedSupportAttempts>().ListAsync());
         await using var db = app.CreateDbContext();
         Assert.Equal((SessionEnding.EndedByAdmin, admin.Id), await db.SupportSessions.Where(s => s.Id == session.SessionId)
             .Select(s => ValueTuple.Create(s.Ending, s.EndedByUserId)).SingleAsync());

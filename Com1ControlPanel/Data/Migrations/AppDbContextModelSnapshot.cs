@@ -1544,6 +1544,10 @@ namespace Com1ControlPanel.Data.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Attempted")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");

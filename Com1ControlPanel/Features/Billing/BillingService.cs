@@ -110,7 +110,7 @@ public sealed class BillingService(
         {
             return false;
         }
-        await supportAttempts.RecordCustomerOnlyAsync(actor.UserId, customerId);
+        await supportAttempts.RecordCustomerOnlyAsync(actor.UserId, customerId, what);
         logger.LogWarning("Refused support agent {AgentId} who tried to {What} in the account of customer {CustomerId}",
             actor.UserId, what, customerId);
         return true;

@@ -52,7 +52,7 @@ public sealed class DomainService(
         }
         if (actor.SupportSessionId is not null)
         {
-            await supportAttempts.RecordCustomerOnlyAsync(actor.UserId, customerId, cancellationToken);
+            await supportAttempts.RecordCustomerOnlyAsync(actor.UserId, customerId, CustomerOnlyActions.PublishDomainContacts, cancellationToken);
             logger.LogWarning("Refused support agent {AgentId} who tried to switch domain publication for customer {CustomerId}",
                 actor.UserId, customerId);
             return new PublicationResult.SupportSession();

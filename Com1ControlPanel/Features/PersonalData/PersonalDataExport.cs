@@ -24,7 +24,7 @@ public sealed class PersonalDataExport(
         if (await currentUser.IsSupportSessionAsync())
         {
             var agent = await currentUser.GetActorAsync();
-            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, userId, cancellationToken);
+            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, userId, CustomerOnlyActions.DownloadPersonalData, cancellationToken);
             logger.LogWarning("Support agent {AgentId} was refused the personal data of {UserId}", agent.UserId, userId);
             return new PersonalDataDownload.Refused();
         }

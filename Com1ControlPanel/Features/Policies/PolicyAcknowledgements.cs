@@ -59,7 +59,7 @@ public sealed class PolicyAcknowledgements(
         if (actor.Source == ChangeSource.SupportOnBehalf)
         {
             // The record says the customer saw it: an agent's click in their account would make it untrue.
-            await supportAttempts.RecordCustomerOnlyAsync(actor.UserId, customerId, cancellationToken);
+            await supportAttempts.RecordCustomerOnlyAsync(actor.UserId, customerId, CustomerOnlyActions.AcknowledgePolicy, cancellationToken);
             throw new UnauthorizedAccessException("Only the customer can close the notice about a new privacy policy.");
         }
         if (await store.InForceNowAsync(cancellationToken) is not { } inForce || inForce.Version != version)

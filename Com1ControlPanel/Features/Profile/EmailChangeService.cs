@@ -35,7 +35,7 @@ public sealed class EmailChangeService(
         // The sign-in address is how the account is recovered: only its owner may change it, never support in a session.
         if (await currentUser.GetActorAsync() is { SupportSessionId: not null } agent)
         {
-            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, customerId);
+            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, customerId, CustomerOnlyActions.ChangeEmail);
             return EmailChangeResult.Invalid(nameof(newEmail), OnlyTheCustomer);
         }
         newEmail = newEmail?.Trim() ?? "";

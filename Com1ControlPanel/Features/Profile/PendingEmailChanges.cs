@@ -31,7 +31,7 @@ public sealed class PendingEmailChanges(IServiceScopeFactory scopes, CurrentUser
         var customerId = await currentUser.GetCustomerIdAsync();
         if (await currentUser.GetActorAsync() is { SupportSessionId: not null } agent)
         {
-            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, customerId);
+            await supportAttempts.RecordCustomerOnlyAsync(agent.UserId, customerId, CustomerOnlyActions.CancelEmailChange);
             return false;
         }
         await using var scope = scopes.CreateAsyncScope();

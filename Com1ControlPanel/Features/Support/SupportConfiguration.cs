@@ -46,6 +46,7 @@ internal sealed class SupportAttemptConfiguration : IEntityTypeConfiguration<Sup
         attempt.HasIndex(a => a.At);
         attempt.Property(a => a.AgentUserId).HasMaxLength(450);
         attempt.Property(a => a.CustomerId).HasMaxLength(450);
+        attempt.Property(a => a.Attempted).HasMaxLength(SupportAttempts.AttemptedLength);
     }
 }
 

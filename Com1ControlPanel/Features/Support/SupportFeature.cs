@@ -30,6 +30,8 @@ public static class SupportFeature
         services.AddScoped<EndedSessions>();
         services.AddScoped<CurrentSupportSession>();
         services.AddScoped<ActiveSupportSessions>();
+        services.AddScoped<SupportSessionHistory>();
+        services.AddScoped<RefusedSupportAttempts>();
         services.AddScoped<AccessHistoryService>();
         services.AddScoped<AccessApprovalService>();
         services.AddScoped<HelpRequests>();

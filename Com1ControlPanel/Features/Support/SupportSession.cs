@@ -109,6 +109,11 @@ public sealed class SupportAttempt
     public required string AgentUserId { get; init; }
     public string? CustomerId { get; init; }
     public SupportRefusal Refusal { get; init; }
+    /// <summary>
+    /// What was refused, for the administrators' review: the page's path (never its query string) or the action's name;
+    /// null when the refusal says it all (a start refused for the account or the agent).
+    /// </summary>
+    public string? Attempted { get; init; }
 }
 
 public enum SupportRefusal

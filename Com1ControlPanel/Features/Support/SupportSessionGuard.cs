@@ -53,7 +53,7 @@ public sealed class SupportSessionGuard(RequestDelegate next)
         }
         if (SupportForbiddenPaths.IsForbidden(path))
         {
-            await attempts.RecordAsync(agentId, customerId, SupportRefusal.ForbiddenDuringSession);
+            await attempts.RecordAsync(agentId, customerId, SupportRefusal.ForbiddenDuringSession, SupportForbiddenPaths.Attempted(path));
             await RefuseAsync(http, NotAllowedPath, SupportRefusal.ForbiddenDuringSession);
             return;
         }
@@ -111,8 +111,25 @@ public static class SupportForbiddenPaths
         "/help/new",
     ];
 
-    public static bool IsForbidden(PathString path) =>
-        Prefixes.Any(prefix => path.Value?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true);
+    public static bool IsForbidden(PathString path) => Matching(path) is not null;
+
+    /// <summary>
+    /// The forbidden page as it is kept with the refused attempt: the matched prefix, and under /Account/Manage the page's
+    /// name. The rest of the path is dropped, since it may hold a token, a reference or the customer's data.
+    /// </summary>
+    public static string? Attempted(PathString path)
+    {
+        if (Matching(path) is not { } prefix)
+        {
+            return null;
+        }
+        var page = prefix.TrimEnd('/');
+        var next = path.Value![prefix.Length..].TrimStart('/').Split('/')[0];
+        return prefix == "/Account/Manage" && next.Length is > 0 and <= 40 && next.All(char.IsAsciiLetter) ? $"{page}/{next}" : page;
+    }
+
+    private static string? Matching(PathString path) =>
+        Prefixes.FirstOrDefault(prefix => path.Value?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true);
 }
 
 public static class SupportSessionGuardExtensions

@@ -1,6 +1,5 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Infrastructure.Auditing;
-using Com1ControlPanel.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Support.Admin;
@@ -11,7 +10,7 @@ public sealed class ActiveSupportSessions(
 {
     public async Task<IReadOnlyList<ActiveSessionView>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync();
+        await currentUser.RequireAdminAsync();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (from session in db.SupportSessions.AsNoTracking()
@@ -23,43 +22,14 @@ public sealed class ActiveSupportSessions(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The latest refused attempts to start or use a session, newest first, with the agent's and customer's names.</summary>
-    public async Task<IReadOnlyList<RefusedAttemptView>> RecentAttemptsAsync(int count = 50, CancellationToken cancellationToken = default)
-    {
-        await RequireAdminAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (from attempt in db.SupportAttempts.AsNoTracking()
-                      join agent in db.Users on attempt.AgentUserId equals agent.Id into agents
-                      from agent in agents.DefaultIfEmpty()
-                      join customer in db.Users on attempt.CustomerId equals customer.Id into customers
-                      from customer in customers.DefaultIfEmpty()
-                      orderby attempt.At descending, attempt.Id descending
-                      select new RefusedAttemptView(attempt.At, agent == null ? attempt.AgentUserId : agent.DisplayName,
-                          customer == null ? null : customer.DisplayName, attempt.Refusal))
-            .Take(Math.Clamp(count, 1, 200))
-            .ToListAsync(cancellationToken);
-    }
-
     /// <summary>Ends one session at once: its next request or action is refused and the agent is signed back in as themselves.</summary>
     public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
-        var admin = await RequireAdminAsync();
+        var admin = await currentUser.RequireAdminAsync();
         await ending.EndAsync(sessionId, SessionEnding.EndedByAdmin, admin.UserId, cancellationToken);
-    }
-
-    private async Task<Actor> RequireAdminAsync()
-    {
-        var principal = await currentUser.GetPrincipalAsync();
-        if (!principal.IsInRole(Roles.Admin) || principal.IsSupportSession())
-        {
-            throw new UnauthorizedAccessException("Only administrators can see and end support sessions.");
-        }
-        return await currentUser.GetActorAsync();
     }
 }
 
 public sealed record ActiveSessionView(
     Guid Id, string AgentName, string CustomerName, string CustomerNumber, SupportReason Reason, string Ticket,
     DateTime StartedAt, DateTime ExpiresAt);
-
-public sealed record RefusedAttemptView(DateTime At, string Agent, string? Customer, SupportRefusal Refusal);

@@ -66,7 +66,7 @@ public sealed class HelpRequests(
     public async Task<HelpResult> CreateAsync(HelpRequestForm form, CancellationToken cancellationToken = default)
     {
         var customerId = await currentUser.GetCustomerIdAsync();
-        if (await RefuseSupportAsync(customerId) is { } refused)
+        if (await RefuseSupportAsync(customerId, CustomerOnlyActions.AskForHelp) is { } refused)
         {
             return refused;
         }
@@ -88,7 +88,7 @@ public sealed class HelpRequests(
     public async Task<HelpResult> CloseAsync(string? reference, CancellationToken cancellationToken = default)
     {
         var customerId = await currentUser.GetCustomerIdAsync();
-        if (await RefuseSupportAsync(customerId) is { } refused)
+        if (await RefuseSupportAsync(customerId, CustomerOnlyActions.CloseHelpRequest) is { } refused)
         {
             return refused;
         }
@@ -121,7 +121,7 @@ public sealed class HelpRequests(
     }
 
     // The customer asks and closes; an agent in a session never does it in their name (the guard refuses the page too).
-    private async Task<HelpResult?> RefuseSupportAsync(string customerId)
+    private async Task<HelpResult?> RefuseSupportAsync(string customerId, string attempted)
     {
         var principal = await currentUser.GetPrincipalAsync();
         if (!principal.IsSupportSession())
@@ -129,7 +129,7 @@ public sealed class HelpRequests(
             return null;
         }
         var agentId = principal.FindFirstValue(SupportClaims.ActorId) ?? "unknown";
-        await attempts.RecordAsync(agentId, customerId, SupportRefusal.ForbiddenDuringSession);
+        await attempts.RecordAsync(agentId, customerId, SupportRefusal.ForbiddenDuringSession, attempted);
         logger.LogWarning("Support agent {AgentId} tried to ask for help or close a request during a session", agentId);
         return new HelpResult.Refused(OnlyTheAccountHolder);
     }
