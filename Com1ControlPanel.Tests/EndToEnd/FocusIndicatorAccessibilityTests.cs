@@ -1,62 +1,22 @@
-using Com1ControlPanel.Infrastructure.Security;
-using Com1ControlPanel.Tests.Features.Domains;
 using Microsoft.Playwright;
 
 namespace Com1ControlPanel.Tests.EndToEnd;
 
 /// <summary>
-/// A keyboard user always sees where they are (WCAG 2.4.7, 2.4.11): Tab through the main pages, light and dark, and every
-/// element it reaches shows a focus indicator at least 2 px thick with at least 3:1 contrast against the page around it.
+/// A keyboard user always sees where they are (WCAG 2.4.7, 2.4.11): the controls people tab through most show their focus
+/// on a wide and a phone screen, light and dark. Every page is tabbed through in <see cref="Pages.EveryPageAccessibilityTests"/>.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class FocusIndicatorAccessibilityTests(BrowserApp app, DebianChromium chromium)
 {
-    public static TheoryData<string, string> Pages()
-    {
-        var pages = new TheoryData<string, string>();
-        foreach (var theme in new[] { "light", "dark" })
-        {
-            foreach (var path in new[] { "/", "/profile", "/preferences", "/disclosures", "/billing", "/domains", "/messages",
-                         "/Account/Manage", "/staff/billing" })
-            {
-                pages.Add(path, theme);
-            }
-        }
-        return pages;
-    }
-
-    private async Task<IPage> SignedInAsync(string path, string theme, int width = 1280)
+    private async Task<IPage> SignedInAsync(string path, string theme, int width)
     {
         var page = await chromium.NewPageAsync(app.BaseAddress, theme, width);
-        if (path.StartsWith("/staff", StringComparison.Ordinal))
-        {
-            await page.SignInAsync((await app.Staff.NewAsync(Roles.Billing)).Email);
-        }
-        else
-        {
-            var customer = await app.Customers.NewAsync("Kai Keyboard");
-            await app.DomainAsync(customer.Id, $"keyboard-{Guid.NewGuid():N}"[..18] + ".example");
-            await page.SignInAsync(customer.Email);
-        }
+        await page.SignInAsync((await app.Customers.NewAsync("Kai Keyboard")).Email);
         await page.GotoAsync(path);
-        // A server-rendered Manage page says it is live on its app bar island: tabbing before then loses the focus
-        // when the island takes over its markup.
         await page.WaitForInteractiveAsync();
         return page;
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Every_element_tab_reaches_shows_a_clear_focus_indicator(string path, string theme)
-    {
-        var page = await SignedInAsync(path, theme);
-
-        var stops = await FocusChecks.TabThroughAsync(page);
-
-        Assert.True(stops.Count >= 5, $"Tab reached only {stops.Count} elements on {path}: {string.Join(", ", stops.Select(s => s.Name))}");
-        var problems = stops.Select(FocusChecks.Problem).OfType<string>().ToList();
-        Assert.True(problems.Count == 0, $"{path} ({theme}):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     /// <summary>The three controls people tab through most, focused by keyboard, on a wide and a phone screen.</summary>

@@ -28,7 +28,9 @@ public static partial class FocusChecks
             const seen = el.hasAttribute('data-focus-seen');
             el.setAttribute('data-focus-seen', '');
             const text = (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 40);
-            const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.type ? '[' + el.type + ']' : '') + (text ? ' "' + text + '"' : '');
+            const classes = typeof el.className === 'string' ? el.className.trim().split(/\s+/).filter(c => c).slice(0, 3) : [];
+            const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes.map(c => '.' + c).join('')
+                + (el.type ? '[' + el.type + ']' : '') + (text ? ' "' + text + '"' : '');
             const levels = [];
             const backgrounds = [];
             for (let node = el, depth = 0; node; depth++, node = node.parentElement) {

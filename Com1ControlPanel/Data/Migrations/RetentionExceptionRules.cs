@@ -20,14 +20,14 @@ internal static class RetentionExceptionRules
     private static string InStep(string customer, string step) =>
         $"EXISTS (SELECT 1 FROM AccountClosures WHERE CustomerId = {customer} AND Retention = '{step}')";
 
-    private static string Anonymising(string customer) => InStep(customer, "Anonymising");
+    internal static string Anonymising(string customer) => InStep(customer, "Anonymising");
 
     private static string RemovingRecords(string customer) => InStep(customer, "RemovingRecords");
 
     private static string Number(string customer) => $"(SELECT CustomerNumber FROM Customers WHERE Id = {customer})";
 
     // "IS" compares with NULL as a value, so no condition below can turn out NULL and let a change through by accident.
-    private static string OwnNameBecomesNumber(string customer = "OLD.CustomerId") =>
+    internal static string OwnNameBecomesNumber(string customer = "OLD.CustomerId") =>
         $"(NEW.ActorName IS OLD.ActorName OR (OLD.ActorUserId IS {customer} AND NEW.ActorName IS {Number(customer)}))";
 
     private static string ValueEmptiedOrNumber(string column) =>

@@ -111,6 +111,8 @@ public static class RetentionRules
         new("PendingDisclosureEntries", Treatment.Kept, Treatment.Removed, "Disclosures whose notice the law delays."),
         new("Notifications", Treatment.Removed, Treatment.Removed, "Panel notifications."),
         new("OutboxMessages", Treatment.Removed, Treatment.Removed, "Copies of the emails sent, once delivered."),
+        new("HelpRequests", Treatment.Anonymised, Treatment.Kept, "What the customer wrote goes; when it was asked, its status and its sessions stay."),
+        new("HelpRequestSteps", Treatment.Anonymised, Treatment.Kept, "Permanent history; the customer's name becomes their number."),
     ];
 
     public static TableRetention For(string table) => Tables.Single(t => t.Table == table);

@@ -7,6 +7,7 @@ using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Features.Support.Help;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,7 @@ public sealed class ClosedAccountRetention(
         (counts["PaymentCards"], counts["GatewayCustomers"]) = (card.Cards, card.GatewayCustomers);
         (counts["DomainContacts"], counts["DomainChanges"], counts["TechnicalContactMoveSteps"]) =
             await domains.RemovePersonalContactsAsync(db, customerId, number, cancellationToken);
+        (counts["HelpRequests"], counts["HelpRequestSteps"]) = await HelpRequestRetention.AnonymiseAsync(db, customerId, number, cancellationToken);
         await db.AccountClosures.Where(c => c.CustomerId == customerId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Retention, RetentionStep.Anonymised).SetProperty(c => c.AnonymisedAt, now),
                 cancellationToken);
