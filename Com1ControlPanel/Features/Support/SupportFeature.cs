@@ -35,6 +35,7 @@ public static class SupportFeature
         services.AddScoped<AccessHistoryService>();
         services.AddScoped<AccessApprovalService>();
         services.AddScoped<HelpRequests>();
+        services.AddSingleton<Accounts.Closing.IClosedAccountAnonymising, HelpRequestRetention>();
         services.AddScoped<OpenHelpRequests>();
         services.AddSingleton<HelpRequestQuietClosing>();
         services.AddHostedService<HelpRequestQuietJob>();

@@ -7,7 +7,6 @@ using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
-using Com1ControlPanel.Features.Support.Help;
 using Com1ControlPanel.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +28,7 @@ public sealed class ClosedAccountRetention(
     CardOnFile cards,
     DomainChanges domains,
     DisclosureLedger disclosures,
+    IEnumerable<IClosedAccountAnonymising> otherParts,
     Outbox outbox,
     ILookupNormalizer normalizer,
     IOptions<RetentionOptions> options,
@@ -135,7 +135,13 @@ public sealed class ClosedAccountRetention(
         (counts["PaymentCards"], counts["GatewayCustomers"]) = (card.Cards, card.GatewayCustomers);
         (counts["DomainContacts"], counts["DomainChanges"], counts["TechnicalContactMoveSteps"]) =
             await domains.RemovePersonalContactsAsync(db, customerId, number, cancellationToken);
-        (counts["HelpRequests"], counts["HelpRequestSteps"]) = await HelpRequestRetention.AnonymiseAsync(db, customerId, number, cancellationToken);
+        foreach (var part in otherParts)
+        {
+            foreach (var (table, count) in await part.AnonymiseAsync(db, customerId, number, cancellationToken))
+            {
+                counts[table] = count;
+            }
+        }
         await db.AccountClosures.Where(c => c.CustomerId == customerId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Retention, RetentionStep.Anonymised).SetProperty(c => c.AnonymisedAt, now),
                 cancellationToken);

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Features.Accounts.Closing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Support.Help;
@@ -8,16 +9,12 @@ namespace Com1ControlPanel.Features.Support.Help;
 /// description) and their name on the steps, which becomes their customer number. When each step happened, what it was and
 /// which agent took it stay, as the other kept records do.
 /// </summary>
-public static class HelpRequestRetention
+public sealed class HelpRequestRetention : IClosedAccountAnonymising
 {
     /// <summary>A request's subject once the customer's words are gone (the database's triggers accept only this).</summary>
     public const string RemovedSubject = "Removed after the account closed";
 
-    /// <summary>
-    /// Runs in the retention job's anonymising transaction, the only one the triggers let change these rows; returns how
-    /// many requests and steps changed.
-    /// </summary>
-    public static async Task<(int Requests, int Steps)> AnonymiseAsync(AppDbContext db, string customerId, string number,
+    public async Task<IReadOnlyDictionary<string, int>> AnonymiseAsync(AppDbContext db, string customerId, string number,
         CancellationToken cancellationToken)
     {
         var requests = await db.HelpRequests
@@ -26,6 +23,6 @@ public static class HelpRequestRetention
         var steps = await db.HelpRequestSteps
             .Where(s => s.CustomerId == customerId && s.ActorUserId == customerId && s.ActorName != number)
             .ExecuteUpdateAsync(s => s.SetProperty(step => step.ActorName, number), cancellationToken);
-        return (requests, steps);
+        return new Dictionary<string, int> { ["HelpRequests"] = requests, ["HelpRequestSteps"] = steps };
     }
 }
