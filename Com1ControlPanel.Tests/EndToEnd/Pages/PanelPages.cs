@@ -61,7 +61,7 @@ public static class PanelPages
         new("/Error", "/Error", Visitor.Anonymous),
         new("/unsubscribe/{Token}", "/unsubscribe/not-a-real-token", Visitor.Anonymous),
         new("/unsubscribe/done", "/unsubscribe/done", Visitor.Anonymous),
-        new("/billing/link", "/billing/link", Visitor.Anonymous),
+        new("/billing/link", "/billing/link?problem=Expired", Visitor.Customer),
 
         // The customer's panel.
         new("/", "/", Visitor.Customer),
