@@ -23,15 +23,24 @@ public sealed class EveryPageAccessibilityTests(BrowserApp app, DebianChromium c
     {
         var visit = PanelPages.At(address);
         var (page, path) = await visitors.OpenAsync(visit, theme);
-        Assert.Equal(path, page.Path());
+        try
+        {
+            Assert.Equal(path, page.Path());
 
-        await AccessibilityChecks.AssertNoViolationsAsync(page);
-        await AssertSkipLinkAsync(page);
-        var stops = await FocusChecks.TabThroughAsync(page);
-        Assert.True(stops.Count >= 2, $"Tab reached only {stops.Count} elements on {address}: {string.Join(", ", stops.Select(s => s.Name))}");
-        var problems = stops.Select(FocusChecks.Problem).OfType<string>().ToList();
-        Assert.True(problems.Count == 0, $"{address} ({theme}):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
-        await page.ScreenshotForReviewAsync($"page{visit.Route.Replace('/', '-').Replace("{", "").Replace("}", "").Replace(":", "")}-{theme}");
+            await AccessibilityChecks.AssertNoViolationsAsync(page);
+            await AssertSkipLinkAsync(page);
+            var stops = await FocusChecks.TabThroughAsync(page);
+            Assert.True(stops.Count >= 2, $"Tab reached only {stops.Count} elements on {address}: {string.Join(", ", stops.Select(s => s.Name))}");
+            var problems = stops.Select(FocusChecks.Problem).OfType<string>().ToList();
+            Assert.True(problems.Count == 0, $"{address} ({theme}):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            await page.ScreenshotForReviewAsync($"page{visit.Route.Replace('/', '-').Replace("{", "").Replace("}", "").Replace(":", "")}-{theme}");
+        }
+        finally
+        {
+            // Closed at once: a hundred pages left open, each with its live connection, would weigh on the browser and the
+            // app for the rest of the run.
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>No page is left out of the checks above without a reason: a new page must join <see cref="PanelPages"/>.</summary>
