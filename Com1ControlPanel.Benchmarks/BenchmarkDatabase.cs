@@ -12,10 +12,12 @@ internal sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IDisp
     private readonly DbContextOptions<AppDbContext> options;
     private readonly bool keep;
 
-    public BenchmarkDatabase(bool keep = false)
+    /// <param name="keep">Leave the file when disposed.</param>
+    /// <param name="path">The file to use (migrated when new or behind); a new one in the temporary folder when null.</param>
+    public BenchmarkDatabase(bool keep = false, string? path = null)
     {
         this.keep = keep;
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"com1-benchmark-{Guid.NewGuid():N}.db");
+        Path = path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"com1-benchmark-{Guid.NewGuid():N}.db");
         ConnectionString = $"Data Source={Path}";
         // Identity shapes its tables from IdentityOptions (passkeys need schema version 3), as the app configures them.
         var identity = new ServiceCollection()

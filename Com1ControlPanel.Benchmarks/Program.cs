@@ -6,25 +6,52 @@ using Microsoft.EntityFrameworkCore;
 
 // How long resolving the audience of an announcement takes for 100,000 customers on SQLite (the target: under 1 second),
 // then how long recording one business transfer for all of them takes (the target: under 10 seconds).
-// Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep] [--disclosures-only] [--notices]
+// Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep] [--disclosures-only | --notices]
+// Or, for what one open tab costs the server: dotnet run -c Release --project Com1ControlPanel.Benchmarks -- --circuits [40] [--page /profile]
+// Or --timeline [customers] [--database file] for the disclosure timeline at 10,000,000 entries (the file is kept and reused),
+// or --start-up [runs] for the cold start, or --throughput [connections] [--page /profile] for a signed-in page relative to /health.
+if (args.Contains("--start-up"))
+{
+    return await PanelLoad.StartUpAsync(args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } runs ? int.Parse(runs) : 5);
+}
+if (args.Contains("--throughput"))
+{
+    var connections = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } c ? int.Parse(c) : 32;
+    var page = args.SkipWhile(a => a != "--page").Skip(1).FirstOrDefault() ?? "/profile";
+    return await PanelLoad.ThroughputAsync(connections, TimeSpan.FromSeconds(10), page);
+}
+if (args.Contains("--timeline"))
+{
+    var timelineCustomers = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } many ? int.Parse(many) : 1_000_000;
+    return await DisclosureTimelineScale.RunAsync(timelineCustomers, args.SkipWhile(a => a != "--database").Skip(1).FirstOrDefault());
+}
+if (args.Contains("--circuits"))
+{
+    var circuits = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 1) is { } many ? int.Parse(many) : 40;
+    var page = args.SkipWhile(a => a != "--page").Skip(1).FirstOrDefault() ?? "/profile";
+    return await CircuitMemory.RunAsync(circuits, page);
+}
 var customers = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } count ? int.Parse(count) : 100_000;
 var keep = args.Contains("--keep");
-var withNotices = args.Contains("--notices");
 const int WarmUps = 2;
 const int Runs = 9;
 
 using var database = new BenchmarkDatabase(keep);
 Console.WriteLine($"SQLite {SqliteVersion(database.ConnectionString)}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
-    + $"load average {LoadAverage()}");
+    + $"load average {Machine.LoadAverage()}");
 Console.WriteLine($"Database: {database.Path}");
 
 var seeding = Stopwatch.StartNew();
 CustomerSeeder.Seed(database.ConnectionString, customers);
 Console.WriteLine($"Seeded {customers:N0} customers and {customers * CustomerSeeder.Switches.Length:N0} consent states in {seeding.Elapsed.TotalSeconds:N1} s");
 Console.WriteLine();
+if (args.Contains("--notices"))
+{
+    return await DisclosureScenario.NoticesAsync(database) ? 0 : 1;
+}
 if (args.Contains("--disclosures-only"))
 {
-    return await DisclosureScenario.RunAsync(database, withNotices) ? 0 : 1;
+    return await DisclosureScenario.RunAsync(database) ? 0 : 1;
 }
 
 var audience = new MarketingAudience(database);
@@ -73,12 +100,12 @@ foreach (var (operation, rows, median, min, cpu) in results)
 // The target is for resolving an announcement's audience (the first two rows).
 var slowest = results.Take(2).Max(r => r.Median);
 Console.WriteLine();
-Console.WriteLine($"Load average at the end: {LoadAverage()}");
+Console.WriteLine($"Load average at the end: {Machine.LoadAverage()}");
 Console.WriteLine(slowest < 1000
     ? $"Target met: every audience resolves in under 1 second (slowest median {slowest:N0} ms)."
     : $"Target MISSED: the slowest median is {slowest:N0} ms (target 1,000 ms).");
 Console.WriteLine();
-var recorded = await DisclosureScenario.RunAsync(database, withNotices);
+var recorded = await DisclosureScenario.RunAsync(database);
 return slowest < 1000 && recorded ? 0 : 1;
 
 static async Task<(string, int, double, double, double)> TimeAsync(string operation, Func<Task<int>> run)
@@ -107,8 +134,6 @@ static async Task<(string, int, double, double, double)> TimeAsync(string operat
 }
 
 // Other programs on the machine slow the wall-clock times down; the load average says how busy it was.
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string SqliteVersion(string connectionString)
 {

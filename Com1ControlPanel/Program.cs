@@ -8,6 +8,7 @@ using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Com1ControlPanel.Infrastructure.Logging;
 using Com1ControlPanel.Infrastructure.RateLimiting;
 using Com1ControlPanel.Infrastructure.Security;
@@ -29,9 +30,10 @@ try
     builder.Services.AddPanelDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddPanelAuditing();
     builder.Services.AddPanelEmail(builder.Configuration);
-    builder.Services.AddPanelUi();
+    builder.Services.AddPanelUi(builder.Environment);
     builder.Services.AddPanelRateLimiting(builder.Configuration);
     builder.Services.AddPanelFeatures(builder.Configuration, builder.Environment);
+    builder.Services.AddPanelJobs(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
 
@@ -61,6 +63,7 @@ try
     app.MapPanelHealth();
     app.MapThemeEndpoint();
     app.MapPanelFeatures();
+    app.MapPanelJobs();
 
     await app.PrepareDatabaseAsync();
     await app.RunAsync();

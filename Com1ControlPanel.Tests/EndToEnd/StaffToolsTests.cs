@@ -68,4 +68,30 @@ public sealed class StaffToolsTests(BrowserApp app, DebianChromium chromium)
         await Assertions.Expect(page.Locator("#list-ComProducts-Phone").Locator("..")).ToContainTextAsync("left out: no phone number");
         await page.ScreenshotForReviewAsync($"announcements-{theme}-{width}");
     }
+
+    [Theory]
+    [InlineData("light", 1280)]
+    [InlineData("dark", 375)]
+    public async Task An_administrator_opens_the_job_dashboard_from_the_dashboard_and_its_scripts_run(string theme, int width)
+    {
+        var page = await SignedInAsync(Roles.Admin, "/", theme, width);
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open Background jobs" }).ClickAsync();
+
+        await page.WaitForPathAsync("/admin/jobs");
+        await Assertions.Expect(page.GetByText("Com 1 jobs").First).ToBeVisibleAsync();
+        // The dashboard's own script ran under the panel's Content Security Policy (it defines window.Hangfire).
+        await Assertions.Expect(page.Locator("#realtimeGraph")).ToBeAttachedAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Hangfire === 'object'"), "The dashboard's script did not run.");
+        await page.ScreenshotForReviewAsync($"jobs-dashboard-{theme}-{width}");
+        Assert.Empty(refused);
+    }
 }

@@ -45,6 +45,9 @@ public sealed class UnsavedProfileTests(BrowserApp app, DebianChromium chromium)
     public async Task Without_changes_a_link_leaves_at_once()
     {
         var page = await ProfileAsync();
+        // As a person does, once the form is there: a click in the moment the page's guard is still being set up can be
+        // lost between the browser and the server, and the page then stays where it is.
+        await Assertions.Expect(page.Locator("#profile-city")).ToBeVisibleAsync();
 
         await page.Locator("a[href='messages']").First.ClickAsync();
 

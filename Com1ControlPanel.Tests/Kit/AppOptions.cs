@@ -1,3 +1,5 @@
+using Com1ControlPanel.Data;
+
 namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>How a <see cref="PanelApp"/> differs from the app as it runs everywhere else in the tests.</summary>
@@ -19,6 +21,9 @@ public sealed record AppOptions
 
     /// <summary>Served by Kestrel on 127.0.0.1, so a real browser can reach it, instead of in memory only.</summary>
     public bool Served { get; init; }
+
+    /// <summary>The database the app runs on: <see cref="TestProvider.Current"/> unless a test names one.</summary>
+    public DatabaseProvider? Provider { get; init; }
 
     /// <summary>These options with one more setting.</summary>
     public AppOptions With(string key, string value) =>

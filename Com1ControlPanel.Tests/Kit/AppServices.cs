@@ -1,5 +1,7 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features;
+using Com1ControlPanel.Features.Announcements;
+using Com1ControlPanel.Features.Disclosures.Compliance;
 using Com1ControlPanel.Infrastructure.Auditing;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
@@ -42,6 +44,12 @@ internal static class AppServices
         services.AddPanelRateLimiting(configuration);
         services.AddPanelFeatures(configuration, environment);
 
+        // No job engine here: group disclosures and announcements wait until the test runs their job.
+        services.AddSingleton<RecordedDisclosureWrites>();
+        services.AddSingleton<IDisclosureWriteQueue>(sp => sp.GetRequiredService<RecordedDisclosureWrites>());
+        services.AddSingleton<RecordedAnnouncements>();
+        services.AddSingleton<IAnnouncementQueue>(sp => sp.GetRequiredService<RecordedAnnouncements>());
+
         services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         services.AddScoped(_ => database.CreateDbContext());
         services.AddSingleton(clock);
@@ -55,7 +63,6 @@ internal static class AppServices
 
     private static IEnumerable<KeyValuePair<string, string>> Defaults(string root)
     {
-        yield return new("DataProtection:KeysDirectory", Path.Combine(root, "keys"));
         yield return new("Mail:PickupDirectory", Path.Combine(root, "mail"));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
 using Com1ControlPanel.Components;
+using Com1ControlPanel.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -21,11 +22,13 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     /// <param name="now">Where the clock starts; now unless a test needs a date of its own.</param>
     /// <param name="interactive">Rendered as on a live page (a circuit), as the panel's pages are; false for a page without one.</param>
     /// <param name="services">Services the test adds or replaces, after the app's own.</param>
-    protected ComponentTest(DateTimeOffset? now = null, bool interactive = true, Action<IServiceCollection>? services = null)
+    /// <param name="provider">The database, <see cref="TestProvider.Current"/> unless a test names one.</param>
+    protected ComponentTest(DateTimeOffset? now = null, bool interactive = true, Action<IServiceCollection>? services = null,
+        DatabaseProvider? provider = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Kit = new PanelServices(Services, () => Services, now, services);
+        Kit = new PanelServices(Services, () => Services, now, services, provider);
         // bUnit puts placeholders in the way of the app's authorization (which AddAuthorization only adds when missing):
         // pages and AuthorizeView are judged by the app's own rules, as the signed-in principal stands.
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());

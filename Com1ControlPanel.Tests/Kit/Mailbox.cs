@@ -30,10 +30,13 @@ public sealed partial class Mailbox(string directory)
     public IReadOnlyList<MimeMessage> MessagesTo(string address, string subject) =>
         [.. Messages().Where(m => IsTo(m, address) && m.Subject == subject)];
 
-    /// <summary>Waits until a message to <paramref name="address"/> with this subject has been delivered.</summary>
+    /// <summary>
+    /// Waits until a message to <paramref name="address"/> with this subject has been delivered: 30 seconds unless told,
+    /// as the browser tests wait, since an announcement to every customer of a shared test app queues hundreds of emails.
+    /// </summary>
     public async Task<MimeMessage> WaitForAsync(string address, string subject, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             if (MessagesTo(address, subject).FirstOrDefault() is { } message)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Com1ControlPanel.Data;
 using Com1ControlPanel.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,6 +24,7 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
     private readonly FakeTimeProvider? clock;
     private readonly Dictionary<string, string> settings;
     private readonly Uri? baseAddress;
+    private readonly TestDatabase? postgreSql;
 
     public PanelApp() : this(AppOptions.Default)
     {
@@ -36,8 +38,11 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
     {
         this.options = options;
         Directory.CreateDirectory(root);
+        Provider = options.Provider ?? TestProvider.Current;
+        // On SQLite the app migrates its own new file as it starts; on PostgreSQL it starts on a copy of the migrated template.
+        postgreSql = Provider == DatabaseProvider.PostgreSQL ? new TestDatabase(DatabasePath, DatabaseProvider.PostgreSQL) : null;
         Mailbox = new Mailbox(Path.Combine(root, "mail"));
-        clock = options.FakeClock ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
+        clock = options.FakeClock ? new FakeTimeProvider(TestClock.Start()) : null;
         settings = new Dictionary<string, string>(options.Settings);
         // Clients speak https, as browsers do in production: outside Development every cookie of the panel is Secure.
         ClientOptions.BaseAddress = new Uri("https://localhost");
@@ -56,6 +61,12 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
     public static PanelApp With(AppOptions options) => new(options);
 
     public string DatabasePath => Path.Combine(root, "com1.db");
+
+    /// <summary>The database the app runs on.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>ConnectionStrings:Default of the app (a test's own setting counts over it).</summary>
+    public string ConnectionString => postgreSql?.ConnectionString ?? $"Data Source={DatabasePath}";
 
     /// <summary>The .eml files the app delivered.</summary>
     public Mailbox Mailbox { get; }
@@ -104,12 +115,12 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
     /// <summary>What every app under test has, before a test's own settings (which come after and count over these).</summary>
     private IEnumerable<KeyValuePair<string, string>> Defaults()
     {
-        yield return new("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        yield return new("Database:Provider", Provider.ToString());
+        yield return new("ConnectionStrings:Default", ConnectionString);
         yield return new("Mail:PickupDirectory", Mailbox.Directory);
         yield return new("Mail:PollInterval", "00:00:00.200");
         yield return new("Mail:Smtp:Host", "");
         yield return new("Logging:File:Path", "");
-        yield return new("DataProtection:KeysDirectory", Path.Combine(root, "keys"));
         yield return new("Seeding:DemoData", "true");
         // Keep the test output readable: only warnings and errors from the app.
         yield return new("Serilog:MinimumLevel:Default", "Warning");
@@ -135,6 +146,7 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        postgreSql?.Dispose();
         TempFolder.Delete(root);
     }
 }

@@ -1,3 +1,4 @@
+using Com1ControlPanel.Data;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Com1ControlPanel.Tests.Kit;
@@ -14,14 +15,15 @@ public sealed class PanelServices : IPanel, IDisposable
     private readonly Func<IServiceProvider> provider;
 
     /// <summary>The app's services in a container of their own.</summary>
-    /// <param name="now">Where the clock starts; now unless a test needs a date of its own.</param>
+    /// <param name="now">Where the clock starts; now, on a whole second (<see cref="TestClock"/>), unless a test needs a date of its own.</param>
     /// <param name="settings">Configuration, as environment variables would set it.</param>
     /// <param name="services">Services the test adds or replaces, after the app's own.</param>
+    /// <param name="databaseProvider">The database, <see cref="TestProvider.Current"/> unless a test names one.</param>
     public PanelServices(DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, DatabaseProvider? databaseProvider = null)
     {
-        Database = new TestDatabase(Path.Combine(root, "com1.db"));
-        Clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
+        Database = new TestDatabase(Path.Combine(root, "com1.db"), databaseProvider);
+        Clock = new FakeTimeProvider(now ?? TestClock.Start());
         var collection = new ServiceCollection().AddAppServices(Database, Clock, root, settings ?? new Dictionary<string, string>());
         services?.Invoke(collection);
         own = collection.BuildServiceProvider();
@@ -30,10 +32,10 @@ public sealed class PanelServices : IPanel, IDisposable
 
     /// <summary>The app's services added to a container someone else builds: a component test's.</summary>
     public PanelServices(IServiceCollection into, Func<IServiceProvider> builtBy, DateTimeOffset? now = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, DatabaseProvider? databaseProvider = null)
     {
-        Database = new TestDatabase(Path.Combine(root, "com1.db"));
-        Clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
+        Database = new TestDatabase(Path.Combine(root, "com1.db"), databaseProvider);
+        Clock = new FakeTimeProvider(now ?? TestClock.Start());
         into.AddAppServices(Database, Clock, root, new Dictionary<string, string>());
         services?.Invoke(into);
         provider = builtBy;
@@ -51,6 +53,7 @@ public sealed class PanelServices : IPanel, IDisposable
     public void Dispose()
     {
         own?.Dispose();
+        Database.Dispose();
         TempFolder.Delete(root);
     }
 }

@@ -1,3 +1,5 @@
+using Com1ControlPanel.Data;
+
 namespace Com1ControlPanel.Tests.Kit;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace Com1ControlPanel.Tests.Kit;
 /// class starts with goes in <see cref="ArrangeAsync"/>.
 /// </summary>
 public abstract class ServiceTest(DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null,
-    Action<IServiceCollection>? services = null) : IAsyncLifetime
+    Action<IServiceCollection>? services = null, DatabaseProvider? provider = null) : IAsyncLifetime
 {
-    protected PanelServices Kit { get; } = new(now, settings, services);
+    protected PanelServices Kit { get; } = new(now, settings, services, provider);
 
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 

@@ -1,6 +1,6 @@
+using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Com1ControlPanel.Tests.Security;
 
@@ -9,8 +9,16 @@ namespace Com1ControlPanel.Tests.Security;
 /// The database itself allows only the transitions the panel makes (a session ends once and is handed back once, a
 /// request is answered once) and refuses every other change or deletion; sign-ins outlive the account.
 /// </summary>
-public sealed class PermanentSupportRecordsTests : ServiceTest
+public class PermanentSupportRecordsTests : ServiceTest
 {
+    public PermanentSupportRecordsTests() : this(null)
+    {
+    }
+
+    protected PermanentSupportRecordsTests(DatabaseProvider? provider) : base(provider: provider)
+    {
+    }
+
     private static readonly DateTime Now = new(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc);
 
     // No choices made: nothing of hers but the records under test stands in the way of removing her account.
@@ -53,13 +61,14 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
             .SetProperty(x => x.EndedAt, Now.AddMinutes(5)).SetProperty(x => x.Ending, SessionEnding.EndedByAgent)));
         Assert.Equal(1, await session.ExecuteUpdateAsync(s => s.SetProperty(x => x.HandedBackAt, Now.AddMinutes(5))));
 
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now.AddMinutes(9))));
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.Ending, SessionEnding.Expired)));
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.HandedBackAt, Now.AddMinutes(9))));
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, "T-forged")));
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, Now.AddHours(5))));
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteDeleteAsync());
-        Assert.Equal(("T-1", SessionEnding.EndedByAgent), await session.Select(s => ValueTuple.Create(s.Ticket, s.Ending)).SingleAsync());
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now.AddMinutes(9))));
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.Ending, SessionEnding.Expired)));
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.HandedBackAt, Now.AddMinutes(9))));
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, "T-forged")));
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, Now.AddHours(5))));
+        await Kit.Database.RefusesAsync(() => session.ExecuteDeleteAsync());
+        var kept = await session.AsNoTracking().SingleAsync();
+        Assert.Equal(("T-1", SessionEnding.EndedByAgent), (kept.Ticket, kept.Ending));
     }
 
     [Fact]
@@ -69,9 +78,9 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
         await using var db = Kit.CreateDbContext();
         var session = db.SupportSessions.Where(s => s.Id == id);
 
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentUserId, "agent-2")));
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentUserId, "agent-2")));
         // An end needs its reason: a time alone is not an ending.
-        await Assert.ThrowsAsync<SqliteException>(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now)));
+        await Kit.Database.RefusesAsync(() => session.ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now)));
     }
 
     [Fact]
@@ -87,11 +96,11 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
         Assert.Equal(1, await db.SupportAccessRequests.Where(r => r.Id == denied).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Status, AccessRequestStatus.Denied).SetProperty(x => x.AnsweredAt, Now)));
 
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Denied)));
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.WindowEndsAt, Now.AddDays(1))));
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.RequestedMinutes, 600)));
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.AnswerBy, Now.AddDays(9))));
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteDeleteAsync());
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Denied)));
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.WindowEndsAt, Now.AddDays(1))));
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.RequestedMinutes, 600)));
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.AnswerBy, Now.AddDays(9))));
+        await Kit.Database.RefusesAsync(() => request.ExecuteDeleteAsync());
     }
 
     [Fact]
@@ -102,9 +111,9 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
         await using var db = Kit.CreateDbContext();
         var request = db.SupportAccessRequests.Where(r => r.Id == withdrawn);
 
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Withdrawn)
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Withdrawn)
             .SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.WithdrawnByUserId, "agent-2")));
-        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
+        await Kit.Database.RefusesAsync(() => db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Status, AccessRequestStatus.Denied).SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.WithdrawnByUserId, "agent-1")));
         Assert.Equal(1, await request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Withdrawn)
             .SetProperty(x => x.AnsweredAt, Now).SetProperty(x => x.WithdrawnByUserId, "agent-1")));
@@ -112,11 +121,11 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
             .SetProperty(x => x.Status, AccessRequestStatus.Denied).SetProperty(x => x.AnsweredAt, Now)));
 
         // A withdrawn request is never approved afterwards, and an answered one is never withdrawn.
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Approved)
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, AccessRequestStatus.Approved)
             .SetProperty(x => x.ApprovedMinutes, 10).SetProperty(x => x.WindowEndsAt, Now.AddMinutes(10))));
-        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
+        await Kit.Database.RefusesAsync(() => db.SupportAccessRequests.Where(r => r.Id == answered).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Status, AccessRequestStatus.Withdrawn).SetProperty(x => x.WithdrawnByUserId, "agent-1")));
-        await Assert.ThrowsAsync<SqliteException>(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.WithdrawnByUserId, "agent-2")));
+        await Kit.Database.RefusesAsync(() => request.ExecuteUpdateAsync(r => r.SetProperty(x => x.WithdrawnByUserId, "agent-2")));
     }
 
     [Fact]
@@ -125,7 +134,7 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
         var id = AddRequest();
         await using var db = Kit.CreateDbContext();
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAccessRequests.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+        await Kit.Database.RefusesAsync(() => db.SupportAccessRequests.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Status, AccessRequestStatus.Approved).SetProperty(x => x.AnsweredAt, Now)));
     }
 
@@ -136,8 +145,8 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
         db.SupportAttempts.Add(new SupportAttempt { At = Now, AgentUserId = "agent-1", CustomerId = "cara", Refusal = SupportRefusal.SessionEnded });
         await db.SaveChangesAsync();
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAttempts.ExecuteUpdateAsync(a => a.SetProperty(x => x.AgentUserId, "someone")));
-        await Assert.ThrowsAsync<SqliteException>(() => db.SupportAttempts.ExecuteDeleteAsync());
+        await Kit.Database.RefusesAsync(() => db.SupportAttempts.ExecuteUpdateAsync(a => a.SetProperty(x => x.AgentUserId, "someone")));
+        await Kit.Database.RefusesAsync(() => db.SupportAttempts.ExecuteDeleteAsync());
     }
 
     [Fact]
@@ -153,7 +162,11 @@ public sealed class PermanentSupportRecordsTests : ServiceTest
         await db.Users.Where(u => u.Id == "cara").ExecuteDeleteAsync();
 
         Assert.Equal(1, await db.SignInRecords.CountAsync(r => r.UserId == "cara"));
-        await Assert.ThrowsAsync<SqliteException>(() => db.SignInRecords.ExecuteUpdateAsync(r => r.SetProperty(x => x.Succeeded, true)));
-        await Assert.ThrowsAsync<SqliteException>(() => db.SignInRecords.ExecuteDeleteAsync());
+        await Kit.Database.RefusesAsync(() => db.SignInRecords.ExecuteUpdateAsync(r => r.SetProperty(x => x.Succeeded, true)));
+        await Kit.Database.RefusesAsync(() => db.SignInRecords.ExecuteDeleteAsync());
     }
 }
+
+/// <summary>The same rules, enforced by PostgreSQL's triggers.</summary>
+[Trait("Category", "PostgreSQL")]
+public sealed class PermanentSupportRecordsOnPostgreSqlTests() : PermanentSupportRecordsTests(DatabaseProvider.PostgreSQL);

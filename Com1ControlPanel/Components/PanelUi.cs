@@ -4,10 +4,10 @@ namespace Com1ControlPanel.Components;
 
 public static class PanelUi
 {
-    /// <summary>Interactive server components and MudBlazor.</summary>
-    public static IServiceCollection AddPanelUi(this IServiceCollection services)
+    /// <summary>Interactive server components, within the panel's circuit limits, and MudBlazor.</summary>
+    public static IServiceCollection AddPanelUi(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().WithPanelCircuitLimits(environment);
         services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;

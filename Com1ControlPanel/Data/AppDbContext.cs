@@ -9,13 +9,19 @@ using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Features.UsageStatistics;
 using Com1ControlPanel.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Com1ControlPanel.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and account links, shared by every instance of the panel (see KeyRing).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<AccountClosure> AccountClosures => Set<AccountClosure>();
     public DbSet<Features.Accounts.Closing.RetentionRun> RetentionRuns => Set<Features.Accounts.Closing.RetentionRun>();
@@ -39,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DisclosureChainHead> DisclosureChainHeads => Set<DisclosureChainHead>();
     public DbSet<PendingDisclosureEntry> PendingDisclosureEntries => Set<PendingDisclosureEntry>();
     public DbSet<DisclosureNotice> DisclosureNotices => Set<DisclosureNotice>();
+    public DbSet<DisclosureWriteJob> DisclosureWriteJobs => Set<DisclosureWriteJob>();
     public DbSet<SupportSession> SupportSessions => Set<SupportSession>();
     public DbSet<SupportAccessRequest> SupportAccessRequests => Set<SupportAccessRequest>();
     public DbSet<SupportAttempt> SupportAttempts => Set<SupportAttempt>();
@@ -53,11 +60,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Features.Policies.PolicyNotice> PolicyNotices => Set<Features.Policies.PolicyNotice>();
     public DbSet<Features.Policies.PolicyAcknowledgement> PolicyAcknowledgements => Set<Features.Policies.PolicyAcknowledgement>();
 
+    /// <summary>
+    /// Every context, however its options were made (the app, design-time tools, tests, benchmarks), sees only the
+    /// migrations of its own provider.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IMigrationsAssembly, ProviderMigrations>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         // Each feature keeps its own entity configuration next to its entities.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL folds unquoted names to lower case, and EF names its columns quoted: the same rule, quoted. SQLite
+            // keeps the text its migrations were made with.
+            builder.Entity<PaymentCard>().ToTable(t => t.HasCheckConstraint("CK_PaymentCards_Last4", "length(\"Last4\") = 4"));
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -8,16 +8,42 @@ namespace Com1ControlPanel.Data;
 public static class PanelDatabase
 {
     /// <summary>
-    /// The database: SQLite at App_Data/com1.db unless ConnectionStrings:Default says otherwise.
-    /// Services create a short-lived context per operation from the factory; Identity gets a scoped one.
+    /// The database: SQLite at App_Data/com1.db unless ConnectionStrings:Default says otherwise, or PostgreSQL when
+    /// Database:Provider says so (its connection string is then required). Each provider sees only its own migrations
+    /// (<see cref="ProviderMigrations"/>). Services create a short-lived context per operation from the factory; Identity
+    /// gets a scoped one.
     /// </summary>
     public static IServiceCollection AddPanelDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = SqliteConnectionString(
-            configuration.GetConnectionString("Default") ?? "Data Source=App_Data/com1.db", environment.ContentRootPath);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteTuning()));
+        var provider = Provider(configuration);
+        var configured = configuration.GetConnectionString("Default");
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            var connectionString = string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Database:Provider is PostgreSQL: set ConnectionStrings:Default to the PostgreSQL database.")
+                : configured;
+            services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configured ?? "Data Source=App_Data/com1.db", environment.ContentRootPath);
+            services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteTuning()));
+        }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
+    }
+
+    /// <summary>Database:Provider, Sqlite when unset; any other value stops the start with the values it may take.</summary>
+    internal static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider is '{value}': use Sqlite or PostgreSQL.");
     }
 
     /// <summary>GET /health: 200 while the database is reachable, 503 when it is not.</summary>

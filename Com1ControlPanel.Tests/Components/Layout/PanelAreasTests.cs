@@ -17,7 +17,7 @@ public sealed class PanelAreasTests : ComponentTest
     [InlineData(Roles.Billing, false, new[] { "messages", "staff/billing", "Account/Manage" })]
     [InlineData(Roles.ComplianceOfficer, false, new[] { "messages", "compliance/disclosures", "Account/Manage" })]
     [InlineData(Roles.Hostmaster, false, new[] { "messages", "staff/hostmaster", "Account/Manage" })]
-    [InlineData(Roles.Admin, false, new[] { "messages", "admin/announcements", "admin/policies", "admin/support-sessions", "Account/Manage" })]
+    [InlineData(Roles.Admin, false, new[] { "messages", "admin/announcements", "admin/policies", "admin/support-sessions", "admin/jobs", "Account/Manage" })]
     public void The_menu_and_the_dashboard_show_the_same_areas(string role, bool inSupportSession, string[] expected)
     {
         SignIn(inSupportSession ? Principals.InSession("customer-1", Guid.NewGuid()) : Principals.Of("someone", "Someone", role));

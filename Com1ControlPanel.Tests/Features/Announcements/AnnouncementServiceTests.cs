@@ -9,7 +9,7 @@ namespace Com1ControlPanel.Tests.Features.Announcements;
 
 public sealed class AnnouncementServiceTests() : ServiceTest(now: new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero))
 {
-    private AnnouncementQueue Queue => Kit.Get<AnnouncementQueue>();
+    private RecordedAnnouncements Queue => Kit.Get<RecordedAnnouncements>();
 
     private AnnouncementService ServiceFor(ClaimsPrincipal user) => Kit.As(user).Get<AnnouncementService>();
 

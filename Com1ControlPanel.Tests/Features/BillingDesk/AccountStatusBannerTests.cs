@@ -27,6 +27,7 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
         SignIn(Principals.Customer(customer.Id, customer.FullName));
 
         var page = RenderInLayout<AccountStatusBanner>();
+        page.WaitForElement("#suspension-banner");
 
         Assert.Equal("Your account is suspended", page.Find("#suspension-title").TextContent);
         Assert.Equal("An invoice is overdue. Invoice 2026-1187 is still open.", page.Find("#suspension-why").TextContent.Trim());
@@ -43,6 +44,7 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
         SignIn(Principals.Customer(customer.Id, customer.FullName));
 
         var page = RenderInLayout<AccountStatusBanner>();
+        page.WaitForElement("#suspension-banner");
 
         Assert.Contains("Call Com 1 billing when you want your account active again.", page.Find("#suspension-banner").TextContent);
         Assert.Empty(page.FindAll("#suspension-action"));
@@ -70,7 +72,7 @@ public sealed class AccountStatusBannerTests : BillingDeskComponents
         Suspend("sue", SuspensionReason.PaymentDeclined, null);
         SignIn(Principals.Customer(customer.Id, customer.FullName));
         var page = RenderInLayout<AccountStatusBanner>();
-        Assert.NotEmpty(page.FindAll("#suspension-banner"));
+        page.WaitForElement("#suspension-banner");
 
         using (var db = Kit.CreateDbContext())
         {

@@ -136,11 +136,11 @@ public sealed class CardPageLinksTests(BillingDeskApp app) : IClassFixture<Billi
         Assert.Equal(CardLinkUse.Opened, await RedeemAsync(customer.Principal, link));
         await using var db = app.CreateDbContext();
 
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        await TestDatabase.RefusesAsync(app.Provider, () =>
             db.CardPageLinks.Where(l => l.CustomerId == customer.Id).ExecuteDeleteAsync());
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        await TestDatabase.RefusesAsync(app.Provider, () =>
             db.CardPageLinks.Where(l => l.CustomerId == customer.Id).ExecuteUpdateAsync(l => l.SetProperty(x => x.UsedAt, DateTime.UtcNow)));
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+        await TestDatabase.RefusesAsync(app.Provider, () =>
             db.CardPageLinks.Where(l => l.CustomerId == customer.Id).ExecuteUpdateAsync(l => l.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddYears(1))));
     }
 }

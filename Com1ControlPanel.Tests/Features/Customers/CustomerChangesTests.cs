@@ -37,8 +37,8 @@ public sealed class CustomerChangesTests() : ServiceTest(new DateTimeOffset(2026
         Assert.Equal([ProfileField.City, ProfileField.Company], rows.Select(r => r.Field));
         Assert.All(rows, r => Assert.Equal(("agent-1", "Dana Agent", ChangeSource.SupportOnBehalf, Session, Kit.Clock.GetUtcNow().UtcDateTime),
             (r.ActorUserId, r.ActorName, r.Source, r.SupportSessionId, r.ChangedAt)));
-        Assert.Equal(("Oakland", "Alice Ltd", StartVersion + 1), await check.Customers.Where(c => c.Id == "alice")
-            .Select(c => ValueTuple.Create(c.City, c.Company, c.Version)).SingleAsync());
+        var customer = await check.Customers.Where(c => c.Id == "alice").Select(c => new { c.City, c.Company, c.Version }).SingleAsync();
+        Assert.Equal(("Oakland", "Alice Ltd", StartVersion + 1), (customer.City, customer.Company, customer.Version));
     }
 
     [Fact]

@@ -64,9 +64,8 @@ public sealed class EmailChangeHistoryTests(PanelApp app) : IClassFixture<PanelA
         await using (var db = app.CreateDbContext())
         {
             // Only this customer's history is refused (the id is a GUID the app made), so other tests are not touched.
-            var refuseHistory = $"CREATE TRIGGER RefuseFredsHistory BEFORE INSERT ON ProfileChanges WHEN NEW.CustomerId = '{id}' "
-                + "BEGIN SELECT RAISE(ABORT, 'history refused'); END";
-            await db.Database.ExecuteSqlRawAsync(refuseHistory);
+            await db.Database.AddRefusalAsync("RefuseFredsHistory", "INSERT", "ProfileChanges", "history refused",
+                when: $"NEW.\"CustomerId\" = '{id}'");
         }
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => ConfirmAsync(id, "fred.after@example.com", token));

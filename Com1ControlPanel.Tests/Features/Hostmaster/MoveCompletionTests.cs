@@ -94,7 +94,10 @@ public sealed class MoveCompletionTests() : ServiceTest(DomainSteps.Start)
     public async Task If_the_disclosure_cannot_be_written_nothing_of_the_completion_is_kept()
     {
         var id = await Kit.TakenMoveAsync(customer, domain, hana);
-        await Kit.Database.TamperAsync($"CREATE TRIGGER FailEntries BEFORE INSERT ON DisclosureEntries BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        await using (var db = Kit.CreateDbContext())
+        {
+            await db.Database.AddRefusalAsync("FailEntries", "INSERT", "DisclosureEntries", "disk full");
+        }
 
         var result = await Queue.CompleteAsync(id);
 
@@ -114,7 +117,7 @@ public sealed class MoveCompletionTests() : ServiceTest(DomainSteps.Start)
         }
 
         // Once the log can be written again, the same request completes.
-        await Kit.Database.TamperAsync($"DROP TRIGGER FailEntries;");
+        await Kit.Database.DropRuleAsync("FailEntries", "DisclosureEntries");
         Assert.IsType<QueueResult.Done>(await Queue.CompleteAsync(id));
         Assert.Equal("Rheinhost GmbH", await Kit.TechnicalContactAsync(domain.Id));
     }

@@ -85,4 +85,22 @@ public sealed class ExpiredSessionClosingTests() : ServiceTest(now: new DateTime
         var stillEnded = await StoredAsync(ended.Id);
         Assert.Equal((Kit.Now.AddMinutes(-50), SessionEnding.EndedByAgent), (stillEnded.EndedAt!.Value, stillEnded.Ending!.Value));
     }
+    [Fact]
+    public async Task A_session_that_cannot_be_closed_does_not_hold_back_the_others_and_the_run_ends()
+    {
+        var customer = (await Kit.Customers.NewAsync("Stu Stuck")).Id;
+        var stuck = await support.SessionAsync(customer, Kit.Now.AddMinutes(-40), minutes: 15, ticket: "T-STUCK");
+        var next = await support.SessionAsync(customer, Kit.Now.AddMinutes(-30), minutes: 15, ticket: "T-NEXT");
+        await using (var db = Kit.CreateDbContext())
+        {
+            // Stands in for whatever keeps one session from closing (a damaged row, a rule that refuses it).
+            await db.Database.AddRefusalAsync("test_stuck_session", "UPDATE", "SupportSessions", "stuck", when: "OLD.\"Ticket\" = 'T-STUCK'");
+        }
+
+        Assert.Equal(1, await Kit.Get<ExpiredSessionClosing>().RunOnceAsync());
+
+        Assert.Null((await StoredAsync(stuck.Id)).EndedAt);
+        Assert.Equal(SessionEnding.Expired, (await StoredAsync(next.Id)).Ending);
+        Assert.Single(await FollowUpsAsync(customer));
+    }
 }

@@ -140,8 +140,8 @@ public sealed class SupportSessionHttpTests(SupportApp app) : IClassFixture<Supp
             (a.Agent, a.Customer, a.Refusal) == (session.Agent.Name, session.Customer.FullName, SupportRefusal.SessionEnded));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => app.As(session.Agent.Principal).Get<RefusedSupportAttempts>().ListAsync());
         await using var db = app.CreateDbContext();
-        Assert.Equal((SessionEnding.EndedByAdmin, admin.Id), await db.SupportSessions.Where(s => s.Id == session.SessionId)
-            .Select(s => ValueTuple.Create(s.Ending, s.EndedByUserId)).SingleAsync());
+        var ended = await db.SupportSessions.Where(s => s.Id == session.SessionId).Select(s => new { s.Ending, s.EndedByUserId }).SingleAsync();
+        Assert.Equal((SessionEnding.EndedByAdmin, admin.Id), (ended.Ending, ended.EndedByUserId));
     }
 
     [Theory]

@@ -247,7 +247,8 @@ public sealed class SupportSessionsTests() : ServiceTest(now: new DateTimeOffset
 
         Assert.Equal(EmailChangeService.OnlyTheCustomer, result.Error);
         await using var db = Kit.CreateDbContext();
-        Assert.Equal(("agent-1", SupportRefusal.ForbiddenDuringSession), await db.SupportAttempts.Select(a => ValueTuple.Create(a.AgentUserId, a.Refusal)).SingleAsync());
+        var attempt = await db.SupportAttempts.Select(a => new { a.AgentUserId, a.Refusal }).SingleAsync();
+        Assert.Equal(("agent-1", SupportRefusal.ForbiddenDuringSession), (attempt.AgentUserId, attempt.Refusal));
         Assert.Equal(["alice@example.com"], await db.OutboxMessages.Select(m => m.ToAddress).ToListAsync());
     }
 

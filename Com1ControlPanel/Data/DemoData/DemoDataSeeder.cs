@@ -22,6 +22,12 @@ internal sealed class DemoDataSeeder(
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
+    /// <summary>
+    /// Every demo account has the one documented password, so it is hashed once (100,000 PBKDF2 rounds) rather than once
+    /// per account: about a quarter of a second off each start on a new database, and off every test app's.
+    /// </summary>
+    private string? demoPasswordHash;
+
     public async Task SeedAsync()
     {
         foreach (var staff in DemoAccounts.Staff)
@@ -56,7 +62,8 @@ internal sealed class DemoDataSeeder(
         if (user is null)
         {
             user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-            Check(await users.CreateAsync(user, DemoAccounts.Password));
+            user.PasswordHash = demoPasswordHash ??= users.PasswordHasher.HashPassword(user, DemoAccounts.Password);
+            Check(await users.CreateAsync(user));
         }
         if (!await users.IsInRoleAsync(user, role))
         {

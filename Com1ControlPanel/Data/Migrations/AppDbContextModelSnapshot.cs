@@ -765,10 +765,10 @@ namespace Com1ControlPanel.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DisclosureId");
-
                     b.HasIndex("CustomerId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("DisclosureId", "CustomerId");
 
                     b.ToTable("DisclosureEntries");
                 });
@@ -789,6 +789,28 @@ namespace Com1ControlPanel.Data.Migrations
                     b.HasKey("EntryId");
 
                     b.ToTable("DisclosureNotices");
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Disclosures.DisclosureWriteJob", b =>
+                {
+                    b.Property<Guid>("DisclosureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DisclosureId");
+
+                    b.ToTable("DisclosureWriteJobs");
                 });
 
             modelBuilder.Entity("Com1ControlPanel.Features.Disclosures.PendingDisclosureEntry", b =>
@@ -1750,6 +1772,23 @@ namespace Com1ControlPanel.Data.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2001,6 +2040,15 @@ namespace Com1ControlPanel.Data.Migrations
                     b.HasOne("Com1ControlPanel.Features.Disclosures.DisclosureEntry", null)
                         .WithOne()
                         .HasForeignKey("Com1ControlPanel.Features.Disclosures.DisclosureNotice", "EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Com1ControlPanel.Features.Disclosures.DisclosureWriteJob", b =>
+                {
+                    b.HasOne("Com1ControlPanel.Features.Disclosures.Disclosure", null)
+                        .WithOne()
+                        .HasForeignKey("Com1ControlPanel.Features.Disclosures.DisclosureWriteJob", "DisclosureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -4,9 +4,10 @@ using Com1ControlPanel.Features.Accounts.Closing;
 using Com1ControlPanel.Features.Accounts.Passwords;
 using Com1ControlPanel.Features.Accounts.SignIns;
 using Com1ControlPanel.Features.Customers;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Com1ControlPanel.Infrastructure.Security;
+using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Com1ControlPanel.Features.Accounts;
@@ -19,11 +20,7 @@ public static class AccountsFeature
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // Keys that sign cookies and account links survive restarts, so nobody is signed out by a deploy.
-        var keys = configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys";
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keys)))
-            .SetApplicationName("Com1ControlPanel");
+        services.AddPanelKeyRing(configuration, environment);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -96,7 +93,8 @@ public static class AccountsFeature
         services.AddScoped<AccountClosing>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddScoped<ClosedAccountRetention>();
-        services.AddHostedService<RetentionJob>();
+        services.AddRecurringJob<ClosedAccountRetention>("closed-account-retention", r => r.RunAsync(CancellationToken.None),
+            Cron.Daily(), runAtStart: true);
         return services;
     }
 

@@ -1,24 +1,15 @@
-using System.Threading.Channels;
+using Hangfire;
 
 namespace Com1ControlPanel.Features.Announcements;
 
-/// <summary>Announcements waiting for the background sender, by id. The database holds the truth; this only wakes the sender.</summary>
-public sealed class AnnouncementQueue
+/// <summary>Hands an announcement (saved as Queued) to the background sender.</summary>
+public interface IAnnouncementQueue
 {
-    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    void Enqueue(Guid announcementId);
+}
 
-    public void Enqueue(Guid announcementId) => channel.Writer.TryWrite(announcementId);
-
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
-
-    /// <summary>For tests: the ids queued and not yet read.</summary>
-    internal IReadOnlyList<Guid> Drain()
-    {
-        var ids = new List<Guid>();
-        while (channel.Reader.TryRead(out var id))
-        {
-            ids.Add(id);
-        }
-        return ids;
-    }
+/// <summary>Announcements as jobs of the job engine, which any instance of the panel picks up and resumes.</summary>
+internal sealed class AnnouncementJobQueue(IBackgroundJobClient jobs) : IAnnouncementQueue
+{
+    public void Enqueue(Guid announcementId) => jobs.Enqueue<AnnouncementSender>(s => s.RunAsync(announcementId, null, CancellationToken.None));
 }

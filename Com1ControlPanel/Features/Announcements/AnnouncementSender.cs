@@ -1,61 +1,47 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Email;
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Announcements;
 
 /// <summary>
-/// Turns queued announcements into outbox messages in the background: the audience in one query, then one Marketing
-/// message per member, saved in batches together with the progress. An announcement left in Sending when the app
-/// stopped is picked up again at start; members who already have their message (its id is derived from the
+/// Turns queued announcements into outbox messages as jobs of the job engine: the audience in one query, then one Marketing
+/// message per member, saved in batches together with the progress. A run cut short (a restart, an instance that died) is
+/// taken up again by the engine, on any instance; members who already have their message (its id is derived from the
 /// announcement and the customer, see <see cref="AnnouncementMail.MessageIdFor"/>) are skipped, so nobody gets it twice.
-/// One sender per database: several app instances would need a lease on the announcement first.
+/// Runs take turns across instances, so two never queue the same announcement's messages at once.
 /// </summary>
 internal sealed class AnnouncementSender(
     IDbContextFactory<AppDbContext> dbFactory,
-    AnnouncementQueue queue,
     AnnouncementMail mail,
     Outbox outbox,
     TimeProvider time,
-    ILogger<AnnouncementSender> logger) : BackgroundService
+    ILogger<AnnouncementSender> logger)
 {
     public const int BatchSize = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Tries after the first before an announcement is marked Failed: enough to ride out a database restart.</summary>
+    public const int Retries = 3;
+
+    /// <summary>The job: sends (or resumes) the announcement; a failure is retried, and marked Failed after the last try.</summary>
+    [AutomaticRetry(Attempts = Retries)]
+    [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
+    [JobDisplayName("Send the announcement {0}")]
+    public Task RunAsync(Guid announcementId, PerformContext? context, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
-            {
-                var unfinished = await db.Announcements
-                    .Where(a => a.Status == AnnouncementStatus.Queued || a.Status == AnnouncementStatus.Sending)
-                    .OrderBy(a => a.CreatedAt)
-                    .Select(a => a.Id)
-                    .ToListAsync(stoppingToken);
-                unfinished.ForEach(queue.Enqueue);
-            }
-            await foreach (var id in queue.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await SendAsync(id, stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // Not even Failed could be recorded (the database is unreachable); the next start resumes it.
-                    logger.LogError(ex, "Announcement {AnnouncementId} could not be sent or marked failed", id);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: an announcement in the middle of sending stays in Sending and resumes at the next start.
-        }
+        var tries = context?.GetJobParameter<int>("RetryCount") ?? 0;
+        return SendAsync(announcementId, lastTry: tries >= Retries, cancellationToken);
     }
 
-    /// <summary>Sends (or resumes) one announcement; one that is already finished is left alone.</summary>
-    public async Task SendAsync(Guid announcementId, CancellationToken cancellationToken)
+    /// <summary>Sends (or resumes) one announcement in one go, marking it Failed if that fails.</summary>
+    public Task SendAsync(Guid announcementId, CancellationToken cancellationToken) =>
+        SendAsync(announcementId, lastTry: true, cancellationToken);
+
+    // One that is already finished is left alone.
+    private async Task SendAsync(Guid announcementId, bool lastTry, CancellationToken cancellationToken)
     {
         try
         {
@@ -63,7 +49,12 @@ internal sealed class AnnouncementSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Announcement {AnnouncementId} failed while queueing its messages", announcementId);
+            logger.LogError(ex, "Announcement {AnnouncementId} failed while queueing its messages{Retry}", announcementId,
+                lastTry ? "" : "; the job engine tries again");
+            if (!lastTry)
+            {
+                throw;
+            }
             await FinishAsync(announcementId, AnnouncementStatus.Failed, CancellationToken.None);
         }
     }

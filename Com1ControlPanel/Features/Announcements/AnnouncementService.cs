@@ -11,7 +11,7 @@ public sealed class AnnouncementService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     MarketingAudience audience,
-    AnnouncementQueue queue,
+    IAnnouncementQueue queue,
     TimeProvider time,
     ILogger<AnnouncementService> logger)
 {

@@ -5,13 +5,12 @@ namespace Com1ControlPanel.Features.Announcements;
 
 public static class AnnouncementsFeature
 {
-    /// <summary>Writing and sending announcements, their background sender, and the contact lists.</summary>
+    /// <summary>Writing and sending announcements, their sender (a job), and the contact lists.</summary>
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
-        services.AddSingleton<AnnouncementQueue>();
+        services.AddSingleton<IAnnouncementQueue, AnnouncementJobQueue>();
         services.AddSingleton<AnnouncementMail>();
         services.AddSingleton<AnnouncementSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<AnnouncementSender>());
         services.AddScoped<AnnouncementService>();
         services.AddScoped<ContactLists>();
         return services;

@@ -1,7 +1,9 @@
 using Com1ControlPanel.Features.Billing.Gateway;
 using Com1ControlPanel.Features.Billing.Gateway.Embedded;
 using Com1ControlPanel.Features.Billing.Gateway.Stripe;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Com1ControlPanel.Infrastructure.Security;
+using Hangfire;
 using Microsoft.Extensions.Options;
 using Stripe;
 
@@ -33,7 +35,8 @@ public static class BillingFeature
         services.AddSingleton<CardOnFile>();
         services.AddScoped<BillingService>();
         services.AddSingleton<CardExpiryReminders>();
-        services.AddHostedService<CardExpiryReminderJob>();
+        services.AddRecurringJob<CardExpiryReminders>("card-expiry-reminders", r => r.RunAsync(CancellationToken.None), Cron.Daily(),
+            runAtStart: true);
         return services;
     }
 

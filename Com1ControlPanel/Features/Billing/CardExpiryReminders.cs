@@ -2,6 +2,7 @@ using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Billing;
@@ -14,6 +15,15 @@ public sealed class CardExpiryReminders(
     IDbContextFactory<AppDbContext> dbFactory, Outbox outbox, PanelLinks links, TimeProvider time, ILogger<CardExpiryReminders> logger)
 {
     private const int BatchSize = 500;
+
+    /// <summary>
+    /// The job: daily, and when an instance starts. Runs take turns across instances, so a card is reminded of once; one
+    /// that fails waits for the next day's run, which finds the same cards due.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
+    [JobDisplayName("Remind customers of payment cards about to expire")]
+    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>Sends every reminder that is due; returns how many customers were reminded.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -63,35 +73,5 @@ public sealed class CardExpiryReminders(
             logger.LogInformation("Reminded {Count} customers that their payment card expires soon", due.Count);
         }
         return due.Count;
-    }
-}
-
-/// <summary>Runs <see cref="CardExpiryReminders"/> at start-up and then once a day, on the panel's clock.</summary>
-public sealed class CardExpiryReminderJob(CardExpiryReminders reminders, TimeProvider time, ILogger<CardExpiryReminderJob> logger)
-    : BackgroundService
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await reminders.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Payment card expiry reminders failed; trying again at the next run");
-            }
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

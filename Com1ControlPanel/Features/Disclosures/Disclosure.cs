@@ -84,3 +84,20 @@ public sealed class DisclosureNotice
     public required string CustomerId { get; init; }
     public DateTime NotifiedAt { get; init; }
 }
+
+/// <summary>
+/// What the background writer needs to write a group disclosure, kept in the database so that any instance of the panel
+/// can finish a write another began: the audience as the officer chose it (cleared once every entry is written, as it may
+/// name customers), and how many customers it reaches and skips, which the register shows.
+/// </summary>
+public sealed class DisclosureWriteJob
+{
+    public Guid DisclosureId { get; init; }
+    /// <summary>The <see cref="Compliance.DisclosureAudience"/> as JSON while entries remain to be written; then null.</summary>
+    public string? Audience { get; set; }
+    /// <summary>Customers the disclosure is written for (those who opted out not counted).</summary>
+    public int TotalCustomers { get; set; }
+    /// <summary>Customers left out because they opted out of partner sharing.</summary>
+    public int SkippedCustomers { get; set; }
+    public DateTime QueuedAt { get; init; }
+}

@@ -29,7 +29,9 @@ internal sealed class DisclosureEntryConfiguration : IEntityTypeConfiguration<Di
         entry.HasOne(e => e.Disclosure).WithMany().HasForeignKey(e => e.DisclosureId).OnDelete(DeleteBehavior.Restrict);
         // The customer's timeline pages backwards through this index (keyset pagination), never loading the whole log.
         entry.HasIndex(e => new { e.CustomerId, e.Sequence }).IsUnique();
-        entry.HasIndex(e => e.DisclosureId);
+        // A disclosure's entries, and one customer's entry for a given disclosure (which entry corrects one shown) as one
+        // probe: with the disclosure alone, a page with a correction walked the customer's whole log (3 ms at 1,009 entries).
+        entry.HasIndex(e => new { e.DisclosureId, e.CustomerId });
         entry.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         entry.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
     }
@@ -52,6 +54,15 @@ internal sealed class PendingDisclosureEntryConfiguration : IEntityTypeConfigura
         pending.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
         pending.HasOne<Disclosure>().WithMany().HasForeignKey(p => p.DisclosureId).OnDelete(DeleteBehavior.Restrict);
         pending.HasIndex(p => p.ReleaseAt);
+    }
+}
+
+internal sealed class DisclosureWriteJobConfiguration : IEntityTypeConfiguration<DisclosureWriteJob>
+{
+    public void Configure(EntityTypeBuilder<DisclosureWriteJob> job)
+    {
+        job.HasKey(j => j.DisclosureId);
+        job.HasOne<Disclosure>().WithOne().HasForeignKey<DisclosureWriteJob>(j => j.DisclosureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -7,17 +7,41 @@ namespace Com1ControlPanel.Features.Disclosures;
 /// The one place that adds entries to customers' disclosure logs. Each customer's log is a chain, so appends are
 /// strictly one after another: every write goes through <see cref="ExclusiveAsync"/>.
 /// </summary>
-public sealed class DisclosureLedger(TimeProvider time)
+public sealed class DisclosureLedger(TimeProvider time, IDbContextFactory<AppDbContext> dbFactory)
 {
-    private readonly SemaphoreSlim writer = new(1, 1);
+    /// <summary>The key of PostgreSQL's advisory lock that instances sharing one database take around chain writes.</summary>
+    internal const long ChainLockKey = 0x436F6D31_4C6F67; // "Com1Log"
 
-    /// <summary>Runs <paramref name="write"/> with no other chain write in progress in this app.</summary>
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private bool? sharedDatabase;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> with no other chain write in progress in this app, nor (on PostgreSQL, which several
+    /// instances may share) in any other instance of the panel.
+    /// </summary>
     public async Task<T> ExclusiveAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken = default)
     {
         await writer.WaitAsync(cancellationToken);
         try
         {
-            return await write();
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            sharedDatabase ??= db.Database.IsNpgsql();
+            if (sharedDatabase != true)
+            {
+                return await write();
+            }
+            // A session lock on a connection of its own: the write uses its own contexts and transactions, and a lock
+            // whose instance dies goes with its connection.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({ChainLockKey})", cancellationToken);
+            try
+            {
+                return await write();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({ChainLockKey})", CancellationToken.None);
+            }
         }
         finally
         {

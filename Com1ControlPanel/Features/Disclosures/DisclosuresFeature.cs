@@ -1,5 +1,7 @@
 using Com1ControlPanel.Features.Disclosures.Compliance;
 using Com1ControlPanel.Features.Disclosures.Log;
+using Com1ControlPanel.Infrastructure.Jobs;
+using Hangfire;
 
 namespace Com1ControlPanel.Features.Disclosures;
 
@@ -12,13 +14,12 @@ public static class DisclosuresFeature
     public static IServiceCollection AddDisclosures(this IServiceCollection services)
     {
         services.AddSingleton<DisclosureLedger>();
-        services.AddSingleton<DisclosureNoticeSignal>();
+        services.AddSingleton(sp => new DisclosureNoticeSignal(sp.GetService<IBackgroundJobClient>()));
         services.AddSingleton<DisclosureNotices>();
-        services.AddHostedService<DisclosureNoticeJob>();
-        services.AddSingleton<DisclosureWriteQueue>();
-        services.AddSingleton<DisclosureWriteProgress>();
+        services.AddRecurringJob<DisclosureNotices>("disclosure-notices", n => n.RunAsync(CancellationToken.None), Cron.Minutely(),
+            runAtStart: true);
+        services.AddSingleton<IDisclosureWriteQueue, DisclosureJobQueue>();
         services.AddSingleton<DisclosureWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<DisclosureWriter>());
         services.AddScoped<DisclosureRecorder>();
         services.AddScoped<DisclosureLogService>();
         return services;

@@ -67,12 +67,15 @@ public static class ExportCoverage
         new("GatewayCustomers", "Your reference at the payment gateway: a gateway secret, useless to anyone but the gateway"),
         new("PendingDisclosureEntries", "Disclosures whose notice the law delays: they join your disclosure log, and this file, "
             + "when the delay ends"),
+        new("DisclosureWriteJobs", "What the background writer needs to finish a group disclosure: whom the officer chose "
+            + "(kept only until every entry is written) and how many it reached; yours is under disclosureLog once written"),
         new("PageViewCounts", "Page views counted per day and page: no visitor, customer or address is stored"),
         new("Announcements", "Marketing announcements as staff wrote them, the same for everyone; the ones you got are under emails"),
         new("PolicyVersions", "The privacy policy's versions: public at /privacy, not personal; the ones you saw are under policies"),
         new("AccountClosures", "When and by whom an account was closed, for the retention job: a closed account cannot sign in "
             + "to download, and its closing email and history say the same"),
         new("RetentionRuns", "Counts of what each retention run changed, per table: no customer is named in them"),
+        new("DataProtectionKeys", "The panel's own keys for cookies and account links: secrets of the panel, not about anyone"),
     ];
 
     /// <summary>Where <paramref name="table"/> goes: the names of its sections, or its exclusion; nothing when it is not covered.</summary>

@@ -14,10 +14,15 @@ public sealed class ExpiredSessionClosing(
 {
     private const int BatchSize = 100;
 
-    /// <summary>Closes every session that ran out and is not closed yet; returns how many this run closed.</summary>
+    /// <summary>
+    /// Closes every session that ran out and is not closed yet; returns how many this run closed. A session that fails to
+    /// close is logged and skipped for the rest of the run, so it neither holds back the sessions behind it nor keeps the
+    /// run going round forever; the next run tries it again.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var closed = 0;
+        var failed = new List<Guid>();
         List<Guid> due;
         do
         {
@@ -25,15 +30,23 @@ public sealed class ExpiredSessionClosing(
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
                 due = await db.SupportSessions.AsNoTracking()
-                    .Where(s => s.EndedAt == null && s.ExpiresAt <= now)
+                    .Where(s => s.EndedAt == null && s.ExpiresAt <= now && !failed.Contains(s.Id))
                     .OrderBy(s => s.ExpiresAt).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
             }
             foreach (var id in due)
             {
-                // Each one that ran out is closed here or, at the same moment, by whoever else noticed: it leaves the list.
-                await ending.CloseIfExpiredAsync(id, cancellationToken);
+                try
+                {
+                    // Each one that ran out is closed here or, at the same moment, by whoever else noticed: it leaves the list.
+                    await ending.CloseIfExpiredAsync(id, cancellationToken);
+                    closed++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Support session {SessionId} ran out but could not be closed; trying again at the next run", id);
+                    failed.Add(id);
+                }
             }
-            closed += due.Count;
         }
         while (due.Count == BatchSize);
         if (closed > 0)

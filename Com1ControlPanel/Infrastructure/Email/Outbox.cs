@@ -7,10 +7,13 @@ namespace Com1ControlPanel.Infrastructure.Email;
 public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSignal signal, TimeProvider time)
 {
     /// <summary>Adds the message to a caller's unit of work, so it is sent only if the caller's change is saved.</summary>
-    public void Add(AppDbContext db, OutboundEmail email)
+    public void Add(AppDbContext db, OutboundEmail email) => db.OutboxMessages.Add(Message(email));
+
+    /// <summary>The outbox row for <paramref name="email"/>, due now, for a caller that writes many rows at once.</summary>
+    public OutboxMessage Message(OutboundEmail email)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage
+        return new OutboxMessage
         {
             Id = email.MessageId,
             Topic = email.Topic,
@@ -25,7 +28,7 @@ public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSign
             ContainsSecret = email.ContainsSecret,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
     }
 
     /// <summary>

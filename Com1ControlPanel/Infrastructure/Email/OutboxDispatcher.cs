@@ -6,7 +6,10 @@ using MimeKit;
 
 namespace Com1ControlPanel.Infrastructure.Email;
 
-/// <summary>Delivers due outbox messages in the background, retrying with back-off.</summary>
+/// <summary>
+/// Delivers due outbox messages in the background, retrying with back-off. Several instances of the panel may run this on
+/// one database: each claims a message before it delivers it (see <see cref="ClaimAsync"/>), so a message goes out once.
+/// </summary>
 internal sealed class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
     IMailDelivery delivery,
@@ -20,6 +23,13 @@ internal sealed class OutboxDispatcher(
     private const int BatchSize = 50;
     private const string ExpiredError = "LinkExpired";
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a claim keeps other instances off a message: far longer than one delivery takes (the mail server's own
+    /// timeout is two minutes). When the claiming instance dies mid-delivery, the message is due again after it, and
+    /// another instance delivers it: at least once, with the same Message-ID, so a mail server can tell a repeat.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     /// <summary>How long the one-time links in account emails work: the sign-in system's token lifespan.</summary>
     private TimeSpan LinkLifetime => tokens.Value.TokenLifespan;
@@ -70,6 +80,12 @@ internal sealed class OutboxDispatcher(
         IReadOnlySet<Guid> suppressed = marketing.Count == 0 ? new HashSet<Guid>() : await suppression.SuppressedAsync(marketing, cancellationToken);
         foreach (var message in due)
         {
+            if (!await ClaimAsync(db, message, now, cancellationToken))
+            {
+                // Another instance took it between the query and now: it is theirs to deliver.
+                db.Entry(message).State = EntityState.Detached;
+                continue;
+            }
             if (suppressed.Contains(message.Id))
             {
                 Suppress(message);
@@ -86,6 +102,20 @@ internal sealed class OutboxDispatcher(
             await db.SaveChangesAsync(cancellationToken);
         }
         return due.Count;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="message"/> for this instance with one conditional update: it moves the message's next attempt
+    /// past <see cref="ClaimLease"/>, and only while it is still pending and due. Of instances racing for it, one update
+    /// changes a row; the others find it no longer due.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(AppDbContext db, OutboxMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        var leaseEnds = now + ClaimLease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseEnds), cancellationToken);
+        return claimed == 1;
     }
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -55,6 +55,8 @@ public sealed class ClosingBrowserTests(ClockedBrowserApp app, DebianChromium ch
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "com1.auth");
 
         app.Clock.Advance(TimeSpan.FromDays(30));
+        // The daily retention job's next turn, as the app's job engine runs it (its schedule follows the real clock).
+        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger("closed-account-retention");
         await WaitForAsync(async () => (await app.AccountStateAsync(alice.Id)).Closure?.Retention == RetentionStep.Anonymised);
         await using (var db = app.CreateDbContext())
         {

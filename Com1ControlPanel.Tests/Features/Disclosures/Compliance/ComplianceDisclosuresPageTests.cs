@@ -33,8 +33,13 @@ public sealed class ComplianceDisclosuresPageTests() : ComponentTest(now: Start)
     private static void Close(IRenderedComponent<Bunit.Rendering.ContainerFragment> page, string inputId) =>
         page.Find($"#{inputId}").Closest(".mud-input-control")!.MouseDown();
 
-    private static void Choose(IRenderedComponent<Bunit.Rendering.ContainerFragment> page, string text) =>
-        page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == text).Click();
+    /// <summary>Clicks <paramref name="text"/> in the open list, once it is there (the page may still be rendering a count).</summary>
+    private static void Choose(IRenderedComponent<Bunit.Rendering.ContainerFragment> page, string text)
+    {
+        IElement? item = null;
+        page.WaitForAssertion(() => item = page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == text));
+        item!.Click();
+    }
 
     [Fact]
     public void An_empty_register_says_what_to_do()

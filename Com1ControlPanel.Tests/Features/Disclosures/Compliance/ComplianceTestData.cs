@@ -50,12 +50,43 @@ internal static class ComplianceTestData
         NoticeDelayedUntil = delayedUntil,
     };
 
-    /// <summary>Writes every group disclosure the recorder queued, as the background service does.</summary>
+    /// <summary>
+    /// What recording a business transfer to every active customer stores before the write begins, as the recorder stores
+    /// it: the disclosure, in progress, and its stored audience. Queuing the job is the caller's.
+    /// </summary>
+    public static async Task<Guid> TransferToEveryoneAsync(AppDbContext db)
+    {
+        var now = DateTime.UtcNow;
+        var disclosure = new Disclosure
+        {
+            RecipientName = "Nimbus Hosting Group plc",
+            RecipientCategory = RecipientCategory.Acquirer,
+            Ground = DisclosureGround.BusinessTransfer,
+            Categories = DataCategories.Name | DataCategories.EmailAddress,
+            Description = "Customer accounts transferred to the acquirer of Com 1's hosting business.",
+            Reference = "Asset purchase agreement 2026-17",
+            OccurredAt = now.AddDays(-1),
+            RecordedAt = now,
+            RecordedByUserId = "compliance-test",
+            RecordedByName = "Compliance test",
+            NoticeRule = NoticeRule.NotifyNow,
+            Status = DisclosureStatus.Writing,
+        };
+        db.Disclosures.Add(disclosure);
+        db.DisclosureWriteJobs.Add(new DisclosureWriteJob
+        {
+            DisclosureId = disclosure.Id, Audience = StoredAudience.Serialize(DisclosureAudience.Everyone), QueuedAt = now,
+        });
+        await db.SaveChangesAsync();
+        return disclosure.Id;
+    }
+
+    /// <summary>Writes every group disclosure the recorder queued, as the job engine does.</summary>
     public static async Task WriteQueuedAsync(this PanelServices kit)
     {
-        foreach (var write in kit.Get<DisclosureWriteQueue>().Drain())
+        foreach (var disclosureId in kit.Get<RecordedDisclosureWrites>().Drain())
         {
-            await kit.Get<DisclosureWriter>().WriteAsync(write, CancellationToken.None);
+            await kit.Get<DisclosureWriter>().WriteAsync(disclosureId, CancellationToken.None);
         }
     }
 
@@ -85,14 +116,18 @@ internal static class ComplianceTestData
     }
 }
 
-/// <summary>A test of recording disclosures, as the compliance officer Morgan Lee (a real account, told of group disclosures).</summary>
-public abstract class ComplianceTest() : ServiceTest(now: ComplianceTestData.Start)
+/// <summary>
+/// A test of recording disclosures, as the compliance officer Morgan Lee (a real account, told of group disclosures), on
+/// the kit's database unless a test names one.
+/// </summary>
+public abstract class ComplianceTest(Com1ControlPanel.Data.DatabaseProvider? provider = null)
+    : ServiceTest(now: ComplianceTestData.Start, provider: provider)
 {
     protected StaffMember Officer { get; private set; } = null!;
 
     protected DisclosureRecorder Recorder => RecorderFor(Officer.Principal);
 
-    protected DisclosureWriteQueue Queue => Kit.Get<DisclosureWriteQueue>();
+    protected RecordedDisclosureWrites Queue => Kit.Get<RecordedDisclosureWrites>();
 
     protected DisclosureNotices Notices => Kit.Get<DisclosureNotices>();
 

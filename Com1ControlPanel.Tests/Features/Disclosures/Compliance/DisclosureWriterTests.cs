@@ -10,19 +10,25 @@ public sealed class DisclosureWriterTests : ComplianceTest
     /// <summary>More customers than one batch, straight into the database, as many as the benchmark's would be.</summary>
     private async Task<int> ManyCustomersAsync(int count)
     {
+        // i with leading zeros to a width: SQLite has printf, PostgreSQL lpad.
+        string Padded(int width) => Kit.Database.Sql($"printf('%0{width}d', i)", $"lpad(i::text, {width}, '0')");
+        var numbers = $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})";
         await using var db = Kit.CreateDbContext();
-        await db.Database.ExecuteSqlAsync($"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
-            INSERT INTO AspNetUsers (Id, DisplayName, UserName, Email, NormalizedEmail, EmailConfirmed, PhoneNumberConfirmed,
-                TwoFactorEnabled, LockoutEnabled, AccessFailedCount)
-            SELECT printf('bulk-%06d', i), 'Bulk', printf('bulk%06d@example.net', i), printf('bulk%06d@example.net', i),
-                printf('BULK%06d@EXAMPLE.NET', i), 1, 0, 0, 1, 0 FROM n
-            """);
-        await db.Database.ExecuteSqlAsync($"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
-            INSERT INTO Customers (Id, CustomerNumber, Status, CustomerSince, FullName, CountryCode, Version)
-            SELECT printf('bulk-%06d', i), printf('B-%07d', i), 'Active', '2020-01-01 00:00:00', 'Bulk', 'US', 1 FROM n
-            """);
+        var users = $"""
+            {numbers}
+            INSERT INTO "AspNetUsers" ("Id", "DisplayName", "UserName", "Email", "NormalizedEmail", "EmailConfirmed",
+                "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            SELECT 'bulk-' || {Padded(6)}, 'Bulk', 'bulk' || {Padded(6)} || '@example.net', 'bulk' || {Padded(6)} || '@example.net',
+                'BULK' || {Padded(6)} || '@EXAMPLE.NET', TRUE, FALSE, FALSE, TRUE, 0 FROM n
+            """;
+        var customers = $"""
+            {numbers}
+            INSERT INTO "Customers" ("Id", "CustomerNumber", "Status", "CustomerSince", "FullName", "CountryCode", "Version",
+                "RequireSupportApproval", "BillingSameAsPostal")
+            SELECT 'bulk-' || {Padded(6)}, 'B-' || {Padded(7)}, 'Active', '2020-01-01 00:00:00', 'Bulk', 'US', 1, FALSE, TRUE FROM n
+            """;
+        await db.Database.ExecuteSqlRawAsync(users);
+        await db.Database.ExecuteSqlRawAsync(customers);
         return count;
     }
 

@@ -39,10 +39,10 @@ public sealed class LogVerificationTests : ServiceTest
     public async Task A_disclosure_changed_in_the_database_is_named_by_its_entry()
     {
         await ThreeEntriesAsync();
-        await Kit.Database.TamperAsync($"DROP TRIGGER Disclosures_NoUpdate");
+        await Kit.Database.DropRuleAsync("Disclosures_NoUpdate", "Disclosures");
         await Kit.Database.TamperAsync($"""
-            UPDATE Disclosures SET Description = {"Nothing much."}
-            WHERE Id = (SELECT DisclosureId FROM DisclosureEntries WHERE CustomerId = {customer} AND Sequence = 2)
+            UPDATE "Disclosures" SET "Description" = {"Nothing much."}
+            WHERE "Id" = (SELECT "DisclosureId" FROM "DisclosureEntries" WHERE "CustomerId" = {customer} AND "Sequence" = 2)
             """);
 
         var result = await Kit.LogOf(customer).VerifyAsync();
@@ -59,10 +59,10 @@ public sealed class LogVerificationTests : ServiceTest
     public async Task A_changed_recipient_category_is_found_too()
     {
         await ThreeEntriesAsync();
-        await Kit.Database.TamperAsync($"DROP TRIGGER Disclosures_NoUpdate");
+        await Kit.Database.DropRuleAsync("Disclosures_NoUpdate", "Disclosures");
         await Kit.Database.TamperAsync($"""
-            UPDATE Disclosures SET RecipientCategory = 'ServiceProvider'
-            WHERE Id = (SELECT DisclosureId FROM DisclosureEntries WHERE CustomerId = {customer} AND Sequence = 3)
+            UPDATE "Disclosures" SET "RecipientCategory" = 'ServiceProvider'
+            WHERE "Id" = (SELECT "DisclosureId" FROM "DisclosureEntries" WHERE "CustomerId" = {customer} AND "Sequence" = 3)
             """);
 
         var result = await Kit.LogOf(customer).VerifyAsync();
@@ -74,8 +74,8 @@ public sealed class LogVerificationTests : ServiceTest
     public async Task An_entry_removed_from_the_middle_is_found()
     {
         await ThreeEntriesAsync();
-        await Kit.Database.TamperAsync($"DROP TRIGGER DisclosureEntries_NoDelete");
-        await Kit.Database.TamperAsync($"DELETE FROM DisclosureEntries WHERE CustomerId = {customer} AND Sequence = 2");
+        await Kit.Database.DropRuleAsync("DisclosureEntries_NoDelete", "DisclosureEntries");
+        await Kit.Database.TamperAsync($"DELETE FROM \"DisclosureEntries\" WHERE \"CustomerId\" = {customer} AND \"Sequence\" = 2");
 
         var result = await Kit.LogOf(customer).VerifyAsync();
 
@@ -88,8 +88,8 @@ public sealed class LogVerificationTests : ServiceTest
     public async Task The_newest_entry_removed_is_found_through_the_head()
     {
         await ThreeEntriesAsync();
-        await Kit.Database.TamperAsync($"DROP TRIGGER DisclosureEntries_NoDelete");
-        await Kit.Database.TamperAsync($"DELETE FROM DisclosureEntries WHERE CustomerId = {customer} AND Sequence = 3");
+        await Kit.Database.DropRuleAsync("DisclosureEntries_NoDelete", "DisclosureEntries");
+        await Kit.Database.TamperAsync($"DELETE FROM \"DisclosureEntries\" WHERE \"CustomerId\" = {customer} AND \"Sequence\" = 3");
 
         var result = await Kit.LogOf(customer).VerifyAsync();
 
@@ -101,11 +101,11 @@ public sealed class LogVerificationTests : ServiceTest
     public async Task Reordered_entries_are_found()
     {
         await ThreeEntriesAsync();
-        await Kit.Database.TamperAsync($"DROP TRIGGER DisclosureEntries_NoUpdate");
+        await Kit.Database.DropRuleAsync("DisclosureEntries_NoUpdate", "DisclosureEntries");
         // Swap the places of entries 2 and 3 (through a free number: the pair is unique).
-        await Kit.Database.TamperAsync($"UPDATE DisclosureEntries SET Sequence = -2 WHERE CustomerId = {customer} AND Sequence = 2");
-        await Kit.Database.TamperAsync($"UPDATE DisclosureEntries SET Sequence = 2 WHERE CustomerId = {customer} AND Sequence = 3");
-        await Kit.Database.TamperAsync($"UPDATE DisclosureEntries SET Sequence = 3 WHERE CustomerId = {customer} AND Sequence = -2");
+        await Kit.Database.TamperAsync($"UPDATE \"DisclosureEntries\" SET \"Sequence\" = -2 WHERE \"CustomerId\" = {customer} AND \"Sequence\" = 2");
+        await Kit.Database.TamperAsync($"UPDATE \"DisclosureEntries\" SET \"Sequence\" = 2 WHERE \"CustomerId\" = {customer} AND \"Sequence\" = 3");
+        await Kit.Database.TamperAsync($"UPDATE \"DisclosureEntries\" SET \"Sequence\" = 3 WHERE \"CustomerId\" = {customer} AND \"Sequence\" = -2");
 
         var result = await Kit.LogOf(customer).VerifyAsync();
 
@@ -120,10 +120,10 @@ public sealed class LogVerificationTests : ServiceTest
         await ThreeEntriesAsync();
         var other = await Kit.CustomerAsync("other");
         await Kit.Disclosures.RecordAsync(NewDisclosure("Harmless"), other);
-        await Kit.Database.TamperAsync($"DROP TRIGGER DisclosureEntries_NoDelete");
-        await Kit.Database.TamperAsync($"DROP TRIGGER DisclosureEntries_NoUpdate");
-        await Kit.Database.TamperAsync($"DELETE FROM DisclosureEntries WHERE CustomerId = {customer} AND Sequence = 3");
-        await Kit.Database.TamperAsync($"UPDATE DisclosureEntries SET CustomerId = {customer}, Sequence = 3 WHERE CustomerId = {other}");
+        await Kit.Database.DropRuleAsync("DisclosureEntries_NoDelete", "DisclosureEntries");
+        await Kit.Database.DropRuleAsync("DisclosureEntries_NoUpdate", "DisclosureEntries");
+        await Kit.Database.TamperAsync($"DELETE FROM \"DisclosureEntries\" WHERE \"CustomerId\" = {customer} AND \"Sequence\" = 3");
+        await Kit.Database.TamperAsync($"UPDATE \"DisclosureEntries\" SET \"CustomerId\" = {customer}, \"Sequence\" = 3 WHERE \"CustomerId\" = {other}");
 
         var result = await Kit.LogOf(customer).VerifyAsync();
 
@@ -137,10 +137,10 @@ public sealed class LogVerificationTests : ServiceTest
         await Kit.Disclosures.RecordManyAsync(customer, 1003);
         var log = Kit.LogOf(customer);
         var intact = await log.VerifyAsync();
-        await Kit.Database.TamperAsync($"DROP TRIGGER Disclosures_NoUpdate");
+        await Kit.Database.DropRuleAsync("Disclosures_NoUpdate", "Disclosures");
         await Kit.Database.TamperAsync($"""
-            UPDATE Disclosures SET RecipientName = {"Someone else"}
-            WHERE Id = (SELECT DisclosureId FROM DisclosureEntries WHERE CustomerId = {customer} AND Sequence = 1002)
+            UPDATE "Disclosures" SET "RecipientName" = {"Someone else"}
+            WHERE "Id" = (SELECT "DisclosureId" FROM "DisclosureEntries" WHERE "CustomerId" = {customer} AND "Sequence" = 1002)
             """);
 
         var broken = await log.VerifyAsync();

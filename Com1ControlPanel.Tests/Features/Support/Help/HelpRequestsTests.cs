@@ -128,7 +128,7 @@ public sealed class HelpRequestsTests() : ServiceTest(now: new DateTimeOffset(20
         Assert.Equal(HelpRequestStatus.Closed, view.Status);
         Assert.Equal(("Closed after a quiet period", "Com 1 Control Panel"), (view.Steps[^1].What, view.Steps[^1].By));
         await using var db = Kit.CreateDbContext();
-        Assert.Equal((Actor.System.UserId, ChangeSource.System),
-            await db.HelpRequestSteps.Where(s => s.Kind == HelpStepKind.ClosedAfterQuietPeriod).Select(s => ValueTuple.Create(s.ActorUserId, s.Source)).SingleAsync());
+        var closedBy = await db.HelpRequestSteps.Where(s => s.Kind == HelpStepKind.ClosedAfterQuietPeriod).Select(s => new { s.ActorUserId, s.Source }).SingleAsync();
+        Assert.Equal((Actor.System.UserId, ChangeSource.System), (closedBy.ActorUserId, closedBy.Source));
     }
 }

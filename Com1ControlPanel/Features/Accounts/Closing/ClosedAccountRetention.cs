@@ -8,6 +8,7 @@ using Com1ControlPanel.Features.Domains;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Features.Preferences;
 using Com1ControlPanel.Infrastructure.Email;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,15 @@ public sealed class ClosedAccountRetention(
     ILogger<ClosedAccountRetention> logger)
 {
     private const int BatchSize = 100;
+
+    /// <summary>
+    /// The job: daily, and when an instance starts. Runs take turns across instances; one cut short leaves every account it
+    /// had not finished as it was, for the next day's run.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60 * 60)]
+    [JobDisplayName("Remove what closed accounts no longer need kept")]
+    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     public async Task<RetentionRun> RunOnceAsync(CancellationToken cancellationToken = default)
     {

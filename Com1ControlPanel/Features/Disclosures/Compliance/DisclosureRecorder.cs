@@ -13,8 +13,7 @@ public sealed class DisclosureRecorder(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     DisclosureLedger ledger,
-    DisclosureWriteQueue queue,
-    DisclosureWriteProgress progress,
+    IDisclosureWriteQueue queue,
     DisclosureNoticeSignal noticeSignal,
     TimeProvider time,
     ILogger<DisclosureRecorder> logger)
@@ -88,9 +87,16 @@ public sealed class DisclosureRecorder(
         }
 
         db.Disclosures.Add(disclosure);
+        db.DisclosureWriteJobs.Add(new DisclosureWriteJob
+        {
+            DisclosureId = disclosure.Id,
+            Audience = StoredAudience.Serialize(audience),
+            TotalCustomers = reach.Reached,
+            SkippedCustomers = reach.OptedOut,
+            QueuedAt = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
-        progress.Set(disclosure.Id, reach.Reached, reach.OptedOut);
-        queue.Enqueue(new DisclosureWrite(disclosure.Id, audience));
+        queue.Enqueue(disclosure.Id);
         logger.LogInformation("Disclosure {DisclosureId} on ground {Ground} queued by {ActorId} for about {Customers} customers",
             disclosure.Id, disclosure.Ground, officer.UserId, reach.Reached);
         return new DisclosureRecordResult.Writing(disclosure.Id, reach.Reached);
@@ -117,7 +123,7 @@ public sealed class DisclosureRecorder(
     {
         await currentUser.RequireComplianceOfficerAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await DisclosureRegisterQuery.PageAsync(db, progress, search, customerId, Math.Max(0, page), PageSize, cancellationToken);
+        return await DisclosureRegisterQuery.PageAsync(db, search, customerId, Math.Max(0, page), PageSize, cancellationToken);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(

@@ -9,7 +9,7 @@ internal static class DisclosureRegisterQuery
     public const int MaxSearchLength = 100;
 
     public static async Task<DisclosureRegisterPage> PageAsync(
-        AppDbContext db, DisclosureWriteProgress progress, string? search, string? customerId, int page, int pageSize,
+        AppDbContext db, string? search, string? customerId, int page, int pageSize,
         CancellationToken cancellationToken)
     {
         var query = db.Disclosures.AsNoTracking();
@@ -43,10 +43,13 @@ internal static class DisclosureRegisterQuery
             .Select(d => new { d.Id, d.RecipientName, d.RecordedAt, d.CorrectsId })
             .ToListAsync(cancellationToken);
 
+        // How many a group write reaches in all, from the database: any instance may be writing it.
+        var counts = await db.DisclosureWriteJobs.AsNoTracking().Where(j => ids.Contains(j.DisclosureId))
+            .ToDictionaryAsync(j => j.DisclosureId, j => new WriteCounts(j.TotalCustomers, j.SkippedCustomers), cancellationToken);
         var customers = await CustomersOfSinglesAsync(db, [.. rows.Where(d => d.AffectedCustomers == 1).Select(d => d.Id)], cancellationToken);
         var items = rows.Select(d => new DisclosureSummary(
             d.Id, d.RecipientName, d.RecipientCategory, d.Ground, d.Categories, d.Description, d.Reference, d.OccurredAt,
-            d.RecordedAt, d.RecordedByName, d.NoticeRule, d.NoticeDelayedUntil, d.Status, d.AffectedCustomers, progress.For(d.Id),
+            d.RecordedAt, d.RecordedByName, d.NoticeRule, d.NoticeDelayedUntil, d.Status, d.AffectedCustomers, counts.GetValueOrDefault(d.Id),
             related.Where(r => r.Id == d.CorrectsId).Select(r => new DisclosureLink(r.Id, r.RecipientName, r.RecordedAt)).FirstOrDefault(),
             [.. related.Where(r => r.CorrectsId == d.Id).OrderBy(r => r.RecordedAt)
                 .Select(r => new DisclosureLink(r.Id, r.RecipientName, r.RecordedAt))],

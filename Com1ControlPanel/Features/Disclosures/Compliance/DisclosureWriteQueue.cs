@@ -1,43 +1,28 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
+using System.Text.Json;
+using Hangfire;
 
 namespace Com1ControlPanel.Features.Disclosures.Compliance;
 
-/// <summary>A group disclosure waiting for the background writer: the stored disclosure and whose data it concerns.</summary>
-public sealed record DisclosureWrite(Guid DisclosureId, DisclosureAudience Audience);
-
-/// <summary>Group disclosures waiting for <see cref="DisclosureWriter"/>.</summary>
-public sealed class DisclosureWriteQueue
+/// <summary>Hands a recorded group disclosure (its <see cref="DisclosureWriteJob"/> saved) to the background writer.</summary>
+public interface IDisclosureWriteQueue
 {
-    private readonly Channel<DisclosureWrite> channel = Channel.CreateUnbounded<DisclosureWrite>(new UnboundedChannelOptions { SingleReader = true });
-
-    public void Enqueue(DisclosureWrite write) => channel.Writer.TryWrite(write);
-
-    public IAsyncEnumerable<DisclosureWrite> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
-
-    /// <summary>For tests: the writes queued and not yet read.</summary>
-    internal IReadOnlyList<DisclosureWrite> Drain()
-    {
-        var writes = new List<DisclosureWrite>();
-        while (channel.Reader.TryRead(out var write))
-        {
-            writes.Add(write);
-        }
-        return writes;
-    }
+    void Enqueue(Guid disclosureId);
 }
 
-/// <summary>
-/// What the database does not hold about a group write in this process: how many customers it will reach in all, and
-/// how many the partner-sharing rule skipped. (The number written so far is the disclosure's AffectedCustomers.)
-/// </summary>
-public sealed class DisclosureWriteProgress
+/// <summary>Group disclosures as jobs of the job engine, which any instance of the panel picks up and resumes.</summary>
+internal sealed class DisclosureJobQueue(IBackgroundJobClient jobs) : IDisclosureWriteQueue
 {
-    private readonly ConcurrentDictionary<Guid, WriteCounts> counts = new();
-
-    public void Set(Guid disclosureId, int total, int skipped) => counts[disclosureId] = new WriteCounts(total, skipped);
-
-    public WriteCounts? For(Guid disclosureId) => counts.TryGetValue(disclosureId, out var found) ? found : null;
+    public void Enqueue(Guid disclosureId) => jobs.Enqueue<DisclosureWriter>(w => w.RunAsync(disclosureId, null, CancellationToken.None));
 }
 
+/// <summary>How a <see cref="DisclosureWriteJob"/> stores its audience.</summary>
+public static class StoredAudience
+{
+    public static string Serialize(DisclosureAudience audience) => JsonSerializer.Serialize(audience);
+
+    public static DisclosureAudience Deserialize(string stored) =>
+        JsonSerializer.Deserialize<DisclosureAudience>(stored) ?? throw new JsonException("The stored audience is empty.");
+}
+
+/// <summary>How many customers a group disclosure is written for in all, and how many the partner-sharing rule skipped.</summary>
 public sealed record WriteCounts(int Total, int Skipped);

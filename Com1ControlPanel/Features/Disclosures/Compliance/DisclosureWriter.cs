@@ -1,23 +1,25 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Notifications;
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Disclosures.Compliance;
 
 /// <summary>
-/// Writes group disclosures in the background: the audience in one query, then one entry per customer through the
+/// Writes group disclosures as jobs of the job engine: the audience in one query, then one entry per customer through the
 /// <see cref="DisclosureLedger"/> (or a pending entry while notice is delayed), in batches that each commit together with
 /// the progress count, so the page stays usable and other chain writes interleave between batches.
-/// The audience lives only in the queue: a write cut short by a restart is marked Failed at the next start.
+/// Everything it needs is in the database (<see cref="DisclosureWriteJob"/>), and each batch leaves out customers who
+/// already have the entry: a write cut short (a restart, or an instance that died) is finished by the next run of the
+/// job, on any instance, and never writes a customer twice.
 /// </summary>
 public sealed class DisclosureWriter(
     IDbContextFactory<AppDbContext> dbFactory,
     DisclosureLedger ledger,
-    DisclosureWriteQueue queue,
-    DisclosureWriteProgress progress,
     DisclosureNoticeSignal noticeSignal,
     TimeProvider time,
-    ILogger<DisclosureWriter> logger) : BackgroundService
+    ILogger<DisclosureWriter> logger)
 {
     /// <summary>
     /// Customers per transaction: large enough that committing is a small part of writing 100,000, small enough (a few
@@ -25,87 +27,116 @@ public sealed class DisclosureWriter(
     /// </summary>
     public const int BatchSize = 5000;
 
-    private readonly DateTime startedAt = time.GetUtcNow().UtcDateTime;
+    /// <summary>Tries after the first before a write is marked Failed: enough to ride out a database restart.</summary>
+    public const int Retries = 3;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The job: writes what is left of the disclosure. A failure is retried by the job engine; after the last try the
+    /// disclosure is marked Failed, with the entries written so far kept.
+    /// </summary>
+    [AutomaticRetry(Attempts = Retries)]
+    [JobDisplayName("Write the group disclosure {0}")]
+    public Task RunAsync(Guid disclosureId, PerformContext? context, CancellationToken cancellationToken)
     {
-        try
-        {
-            await FailUnfinishedAsync(stoppingToken);
-            await foreach (var write in queue.ReadAllAsync(stoppingToken))
-            {
-                await WriteAsync(write, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: a disclosure in the middle of writing is marked Failed at the next start.
-        }
+        var tries = context?.GetJobParameter<int>("RetryCount") ?? 0;
+        return WriteAsync(disclosureId, lastTry: tries >= Retries, cancellationToken);
     }
 
-    /// <summary>Writes (all entries of) one queued disclosure; one that is not waiting to be written is left alone.</summary>
-    public async Task WriteAsync(DisclosureWrite write, CancellationToken cancellationToken)
+    /// <summary>Writes what is left of one disclosure in one go, marking it Failed if that fails.</summary>
+    public Task WriteAsync(Guid disclosureId, CancellationToken cancellationToken) =>
+        WriteAsync(disclosureId, lastTry: true, cancellationToken);
+
+    private async Task WriteAsync(Guid disclosureId, bool lastTry, CancellationToken cancellationToken)
     {
         try
         {
-            await WriteEntriesAsync(write, cancellationToken);
+            await WriteEntriesAsync(disclosureId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Disclosure {DisclosureId} failed while writing its entries", write.DisclosureId);
-            await FinishAsync(write.DisclosureId, DisclosureStatus.Failed, skipped: null, CancellationToken.None);
+            logger.LogError(ex, "Disclosure {DisclosureId} failed while writing its entries{Retry}", disclosureId,
+                lastTry ? "" : "; the job engine tries again");
+            if (!lastTry)
+            {
+                throw;
+            }
+            await FinishAsync(disclosureId, DisclosureStatus.Failed, CancellationToken.None);
         }
     }
 
-    private async Task WriteEntriesAsync(DisclosureWrite write, CancellationToken cancellationToken)
+    private async Task WriteEntriesAsync(Guid disclosureId, CancellationToken cancellationToken)
     {
         Disclosure disclosure;
         List<AudienceMember> members;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.Disclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Id == write.DisclosureId, cancellationToken) is not { } found
+            if (await db.Disclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) is not { } found
                 || found.Status != DisclosureStatus.Writing)
             {
                 return;
             }
             disclosure = found;
+            var job = await db.DisclosureWriteJobs.SingleOrDefaultAsync(j => j.DisclosureId == disclosureId, cancellationToken);
+            if (job?.Audience is null)
+            {
+                // Recorded before writes were kept in the database: whom it was for is not known any more.
+                logger.LogWarning("Disclosure {DisclosureId} has no stored audience and is marked Failed", disclosureId);
+                await FinishAsync(disclosureId, DisclosureStatus.Failed, cancellationToken);
+                return;
+            }
+            var audience = StoredAudience.Deserialize(job.Audience);
             // A correction reaches everyone the original reached: it records no new sharing, it fixes the record of it.
             var partnerRule = disclosure.Ground == DisclosureGround.PartnerProgramme && disclosure.CorrectsId is null;
-            members = await AudienceQueries.MembersWithConsent(db, write.Audience, disclosure.CorrectsId, partnerRule)
+            members = await AudienceQueries.MembersWithConsent(db, audience, disclosure.CorrectsId, partnerRule)
                 .ToListAsync(cancellationToken);
+            job.TotalCustomers = members.Count(m => !m.OptedOut);
+            job.SkippedCustomers = members.Count - job.TotalCustomers;
+            await db.SaveChangesAsync(cancellationToken);
         }
         // In key order, each batch fills neighbouring pages of the chain indexes instead of touching pages all over them.
         var customerIds = members.Where(m => !m.OptedOut).Select(m => m.CustomerId).Order(StringComparer.Ordinal).ToList();
-        var skipped = members.Count - customerIds.Count;
-        progress.Set(disclosure.Id, customerIds.Count, skipped);
-        logger.LogInformation("Disclosure {DisclosureId} starts: {Customers} customers to write, {Skipped} skipped (opted out of partner sharing)",
-            disclosure.Id, customerIds.Count, skipped);
+        logger.LogInformation("Disclosure {DisclosureId} starts: {Customers} customers, {Skipped} skipped (opted out of partner sharing)",
+            disclosure.Id, customerIds.Count, members.Count - customerIds.Count);
 
         foreach (var batch in customerIds.Chunk(BatchSize))
         {
             await ledger.ExclusiveAsync(() => WriteBatchAsync(disclosure, batch, cancellationToken), cancellationToken);
         }
-        await FinishAsync(disclosure.Id, DisclosureStatus.Recorded, skipped, cancellationToken);
+        await FinishAsync(disclosure.Id, DisclosureStatus.Recorded, cancellationToken);
     }
 
     // One transaction: the batch's entries (or pending entries), their chain heads and the count that says they exist.
+    // Customers whose entry an earlier run of the job wrote are left out, so a resumed write goes on where it stopped.
     private async Task<bool> WriteBatchAsync(Disclosure disclosure, string[] batch, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = (await WrittenAsync(db, disclosure, batch, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var remaining = written.Count == 0 ? batch : [.. batch.Where(id => !written.Contains(id))];
+        if (remaining.Length == 0)
+        {
+            return true;
+        }
         if (disclosure.NoticeRule == NoticeRule.DelayedUntil)
         {
-            await PreparedSave.InsertAsync(db, PendingEntries(disclosure, batch), cancellationToken);
+            await PreparedSave.InsertAsync(db, PendingEntries(disclosure, remaining), cancellationToken);
         }
         else
         {
-            await ledger.AppendNowAsync(db, disclosure, batch, cancellationToken);
+            await ledger.AppendNowAsync(db, disclosure, remaining, cancellationToken);
         }
         await db.Disclosures.Where(d => d.Id == disclosure.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.AffectedCustomers, d => d.AffectedCustomers + batch.Length), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.AffectedCustomers, d => d.AffectedCustomers + remaining.Length), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    private static Task<List<string>> WrittenAsync(AppDbContext db, Disclosure disclosure, string[] batch, CancellationToken cancellationToken) =>
+        disclosure.NoticeRule == NoticeRule.DelayedUntil
+            ? db.PendingDisclosureEntries.Where(p => p.DisclosureId == disclosure.Id && EF.Parameter(batch).Contains(p.CustomerId))
+                .Select(p => p.CustomerId).ToListAsync(cancellationToken)
+            : db.DisclosureEntries.Where(e => e.DisclosureId == disclosure.Id && EF.Parameter(batch).Contains(e.CustomerId))
+                .Select(e => e.CustomerId).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Adds the disclosure to each customer's log in the caller's unit of work: the next link of their chain, or, while
@@ -128,41 +159,39 @@ public sealed class DisclosureWriter(
         return [.. customerIds.Select(id => new PendingDisclosureEntry { CustomerId = id, DisclosureId = disclosure.Id, ReleaseAt = releaseAt })];
     }
 
-    private async Task FinishAsync(Guid disclosureId, DisclosureStatus status, int? skipped, CancellationToken cancellationToken)
+    // The status, the officer's notification and the end of the stored audience, together, once: of two runs that both
+    // reach the end (a claim that ran out while its instance was only slow), the second finds the status taken.
+    private async Task FinishAsync(Guid disclosureId, DisclosureStatus status, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Disclosures.SingleOrDefaultAsync(d => d.Id == disclosureId, cancellationToken);
-        if (row is null)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var finished = await db.Disclosures.Where(d => d.Id == disclosureId && d.Status == DisclosureStatus.Writing)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), cancellationToken);
+        if (finished == 0)
         {
             return;
         }
-        row.Status = status;
+        var row = await db.Disclosures.AsNoTracking().SingleAsync(d => d.Id == disclosureId, cancellationToken);
+        var job = await db.DisclosureWriteJobs.SingleOrDefaultAsync(j => j.DisclosureId == disclosureId, cancellationToken);
+        if (job is not null)
+        {
+            job.Audience = null;
+        }
         if (status == DisclosureStatus.Recorded && await db.Users.AnyAsync(u => u.Id == row.RecordedByUserId, cancellationToken))
         {
-            // The officer's own record of the outcome, kept after this process (and its progress counts) are gone.
-            var skips = skipped is > 0 ? $" {skipped:N0} were skipped because they opted out of partner sharing." : "";
+            // The officer's own record of the outcome.
+            var skipped = job?.SkippedCustomers ?? 0;
+            var skips = skipped > 0 ? $" {skipped:N0} were skipped because they opted out of partner sharing." : "";
             NotificationService.Add(db, row.RecordedByUserId, "Disclosure recorded",
                 $"The disclosure to {row.RecipientName} was recorded for {row.AffectedCustomers:N0} customers.{skips}",
                 "compliance/disclosures", time.GetUtcNow().UtcDateTime);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (status == DisclosureStatus.Recorded)
         {
             noticeSignal.Notify();
         }
         logger.LogInformation("Disclosure {DisclosureId} {Status}: entries for {Customers} customers", disclosureId, status, row.AffectedCustomers);
-    }
-
-    // Whose audience was only in memory cannot be resumed; saying so is better than showing it as writing forever.
-    private async Task FailUnfinishedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var failed = await db.Disclosures
-            .Where(d => d.Status == DisclosureStatus.Writing && d.RecordedAt < startedAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DisclosureStatus.Failed), cancellationToken);
-        if (failed > 0)
-        {
-            logger.LogWarning("{Count} disclosures were cut short by a restart and are marked Failed", failed);
-        }
     }
 }

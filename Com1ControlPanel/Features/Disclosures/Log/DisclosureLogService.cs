@@ -23,17 +23,7 @@ public sealed class DisclosureLogService(IDbContextFactory<AppDbContext> dbFacto
     {
         var me = await currentUser.GetCustomerIdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cursor = olderThan ?? int.MaxValue;
-        var rows = await DisclosureLogQueries.Matching(db, me, filter)
-            .Where(e => e.Sequence < cursor)
-            .OrderByDescending(e => e.Sequence)
-            .Take(PageSize + 1)
-            .Select(DisclosureLogQueries.Item(db, me))
-            .ToListAsync(cancellationToken);
-        rows = await DisclosureLogQueries.WithCorrectionsAsync(db, me, rows, cancellationToken);
-        return rows.Count > PageSize
-            ? new DisclosurePage(rows[..PageSize], rows[PageSize - 1].Sequence)
-            : new DisclosurePage(rows, null);
+        return await DisclosureLogQueries.PageAsync(db, me, filter, olderThan, PageSize, cancellationToken);
     }
 
     /// <summary>One entry of the customer's log, or null when their log has no such entry.</summary>

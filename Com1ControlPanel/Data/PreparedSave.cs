@@ -4,14 +4,17 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Com1ControlPanel.Features.Disclosures;
+namespace Com1ControlPanel.Data;
 
 /// <summary>
 /// Writes thousands of rows in the caller's transaction with a few prepared statements that each insert
 /// <see cref="RowsPerStatement"/> rows. SaveChanges tracks every row and sends SQLite one command per row, which made a
 /// business transfer for 100,000 customers take over 15 seconds. Tables, columns and value conversions come from the EF
 /// model and its type mappings, so the rows are exactly what SaveChanges would store; the SQL (multi-row VALUES and
-/// ON CONFLICT … DO UPDATE) is understood by SQLite and PostgreSQL alike. Keys the database assigns are not read back.
+/// ON CONFLICT … DO UPDATE) is understood by SQLite and PostgreSQL alike (Npgsql prepares it on the server; the group
+/// writer's chains verify there too, see DisclosureWriterOnPostgreSqlTests). Keys the database assigns are not read back.
+/// Used where one unit of work writes a row per customer: disclosure entries and chain heads, and the notices, emails and
+/// notifications that tell customers of them.
 /// </summary>
 internal static class PreparedSave
 {

@@ -1,0 +1,43 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Com1ControlPanel.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class DisclosureWriteJobs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DisclosureWriteJobs",
+                columns: table => new
+                {
+                    DisclosureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Audience = table.Column<string>(type: "text", nullable: true),
+                    TotalCustomers = table.Column<int>(type: "integer", nullable: false),
+                    SkippedCustomers = table.Column<int>(type: "integer", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisclosureWriteJobs", x => x.DisclosureId);
+                    table.ForeignKey(
+                        name: "FK_DisclosureWriteJobs_Disclosures_DisclosureId",
+                        column: x => x.DisclosureId,
+                        principalTable: "Disclosures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DisclosureWriteJobs");
+        }
+    }
+}
