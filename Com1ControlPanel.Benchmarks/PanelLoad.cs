@@ -14,12 +14,15 @@ internal static partial class PanelLoad
     private const double StartUpGoalSeconds = 3;
     private const double ThroughputGoal = 0.40;
 
-    public static async Task<int> StartUpAsync(int runs)
+    public static async Task<int> StartUpAsync(int runs, string? postgres)
     {
+        Console.WriteLine($"{PanelDatabase.Describe(postgres)}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
+            + $"load average {Machine.LoadAverage()}");
         var times = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            var (panel, startUp) = await PanelProcess.StartAsync();
+            using var database = PanelDatabase.Create(postgres);
+            var (panel, startUp) = await PanelProcess.StartAsync(database.Settings);
             await panel.DisposeAsync();
             times.Add(startUp.TotalSeconds);
             Console.WriteLine($"  run {run + 1}: {startUp.TotalSeconds:N2} s");
@@ -30,9 +33,12 @@ internal static partial class PanelLoad
         return median < StartUpGoalSeconds ? 0 : 1;
     }
 
-    public static async Task<int> ThroughputAsync(int connections, TimeSpan duration, string page)
+    public static async Task<int> ThroughputAsync(int connections, TimeSpan duration, string page, string? postgres)
     {
-        var (panel, _) = await PanelProcess.StartAsync();
+        Console.WriteLine($"{PanelDatabase.Describe(postgres)}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
+            + $"load average {Machine.LoadAverage()}");
+        using var database = PanelDatabase.Create(postgres);
+        var (panel, _) = await PanelProcess.StartAsync(database.Settings);
         await using var _panel = panel;
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler

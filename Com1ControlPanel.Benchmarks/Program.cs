@@ -9,16 +9,19 @@ using Microsoft.EntityFrameworkCore;
 // Run with: dotnet run -c Release --project Com1ControlPanel.Benchmarks [-- customers] [--keep] [--disclosures-only | --notices]
 // Or, for what one open tab costs the server: dotnet run -c Release --project Com1ControlPanel.Benchmarks -- --circuits [40] [--page /profile]
 // Or --timeline [customers] [--database file] for the disclosure timeline at 10,000,000 entries (the file is kept and reused),
-// or --start-up [runs] for the cold start, or --throughput [connections] [--page /profile] for a signed-in page relative to /health.
+// or --start-up [runs] for the cold start, or --throughput [connections] [--page /profile] for a signed-in page relative to /health;
+// both on SQLite, or with --postgres "Host=...;Username=..." on a new database of that PostgreSQL server for each start.
+var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 if (args.Contains("--start-up"))
 {
-    return await PanelLoad.StartUpAsync(args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } runs ? int.Parse(runs) : 5);
+    var runs = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } r ? int.Parse(r) : 5;
+    return await PanelLoad.StartUpAsync(runs, postgres);
 }
 if (args.Contains("--throughput"))
 {
     var connections = args.FirstOrDefault(a => int.TryParse(a, out var n) && n > 0) is { } c ? int.Parse(c) : 32;
     var page = args.SkipWhile(a => a != "--page").Skip(1).FirstOrDefault() ?? "/profile";
-    return await PanelLoad.ThroughputAsync(connections, TimeSpan.FromSeconds(10), page);
+    return await PanelLoad.ThroughputAsync(connections, TimeSpan.FromSeconds(10), page, postgres);
 }
 if (args.Contains("--timeline"))
 {

@@ -14,6 +14,9 @@ public sealed class DebianChromium : IAsyncLifetime
     /// </summary>
     private const int Patience = 30_000;
 
+    /// <summary>The profiles the running browser test opened, closed when it ends (<see cref="ClosesBrowserPagesAttribute"/>).</summary>
+    private static readonly List<IBrowserContext> Opened = [];
+
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -45,6 +48,10 @@ public sealed class DebianChromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync(Uri baseAddress, string? theme = null, int? width = null, string? timeZone = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), TimezoneId = timeZone });
+        lock (Opened)
+        {
+            Opened.Add(context);
+        }
         context.SetDefaultTimeout(Patience);
         if (theme is not null)
         {
@@ -56,6 +63,32 @@ public sealed class DebianChromium : IAsyncLifetime
             await page.SetViewportSizeAsync(pixels, 900);
         }
         return page;
+    }
+
+    /// <summary>
+    /// Closes every profile opened since the last call, with its pages and their live connections. Browser tests run one
+    /// at a time (one collection), so these are the ending test's; left open, hundreds of them would weigh on the browser
+    /// and on the apps that keep their circuits for the rest of the run.
+    /// </summary>
+    internal static async Task CloseOpenedAsync()
+    {
+        IBrowserContext[] contexts;
+        lock (Opened)
+        {
+            contexts = [.. Opened];
+            Opened.Clear();
+        }
+        foreach (var context in contexts)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed, by the test or with the browser.
+            }
+        }
     }
 
     public async Task DisposeAsync()

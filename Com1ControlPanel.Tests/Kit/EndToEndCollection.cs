@@ -4,9 +4,10 @@ namespace Com1ControlPanel.Tests.Kit;
 /// Browser tests share one served app and one Chromium and run one after another: two cores cannot drive several browsers
 /// at once reliably. Each test makes the customers and staff it signs in as, or changes, so none depends on another; demo
 /// accounts are only looked at. Every class in it carries <c>[Trait("Category", "EndToEnd")]</c>, which
-/// <c>./test.sh --fast</c> leaves out.
+/// <c>./test.sh --fast</c> leaves out. The pages a test opened are closed when it ends.
 /// </summary>
 [CollectionDefinition(Name)]
+[ClosesBrowserPages]
 public sealed class EndToEndCollection : ICollectionFixture<BrowserApp>, ICollectionFixture<DebianChromium>
 {
     public const string Name = "End to end";

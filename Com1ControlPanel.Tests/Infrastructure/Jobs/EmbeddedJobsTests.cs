@@ -2,6 +2,7 @@ using Com1ControlPanel.Features.Announcements;
 using Com1ControlPanel.Features.Disclosures;
 using Com1ControlPanel.Features.Disclosures.Compliance;
 using Com1ControlPanel.Features.Preferences;
+using Com1ControlPanel.Features.Support;
 using Com1ControlPanel.Infrastructure.Jobs;
 using Com1ControlPanel.Tests.Features.Announcements;
 using Com1ControlPanel.Tests.Features.Disclosures.Compliance;
@@ -107,5 +108,34 @@ public sealed class EmbeddedJobsTests
         Assert.Equal(Hangfire.Cron.Minutely(), schedule["disclosure-notices"]);
         Assert.Equal(Hangfire.Cron.Daily(), schedule["card-expiry-reminders"]);
         Assert.Equal(Hangfire.Cron.Daily(), schedule["closed-account-retention"]);
+        Assert.Equal(Hangfire.Cron.Daily(), schedule["help-request-quiet-closing"]);
+        Assert.Equal(Hangfire.Cron.Minutely(), schedule["expired-support-sessions"]);
+        Assert.Equal(Hangfire.Cron.Minutely(), schedule["policy-notices"]);
+    }
+
+    [Fact]
+    public async Task A_support_session_whose_time_ran_out_unnoticed_is_closed_by_the_apps_job_with_the_customers_follow_up()
+    {
+        using var app = new ClockedSupportApp();
+        var customer = await app.Customers.NewAsync("Otto Overrun");
+        var agent = await app.Staff.NewAgentAsync("Jo Jobs");
+        var session = await app.SupportBy(agent).SessionAsync(customer.Id, app.Clock.GetUtcNow().UtcDateTime, minutes: 15);
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        // The minutely job's next turn, as the engine runs it: its schedule follows the real clock, not the test's.
+        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger("expired-support-sessions");
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        SessionEnding? ending;
+        do
+        {
+            await Task.Delay(100);
+            await using var db = app.CreateDbContext();
+            ending = await db.SupportSessions.Where(s => s.Id == session.Id).Select(s => s.Ending).SingleAsync();
+        }
+        while (ending is null && DateTime.UtcNow < deadline);
+        Assert.Equal(SessionEnding.Expired, ending);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(1, await check.Notifications.CountAsync(n => n.UserId == customer.Id && n.Text.Contains("Ended by itself when its time ran out")));
     }
 }

@@ -1,3 +1,6 @@
+using Com1ControlPanel.Infrastructure.Jobs;
+using Hangfire;
+
 namespace Com1ControlPanel.Features.Policies;
 
 public static class PoliciesFeature
@@ -11,9 +14,10 @@ public static class PoliciesFeature
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section)
             .Validate(o => o.NoticeDays >= 0, "Policies:NoticeDays cannot be negative.");
         services.AddSingleton<PolicyStore>();
-        services.AddSingleton<PolicyNoticeSignal>();
+        services.AddSingleton(sp => new PolicyNoticeSignal(sp.GetService<IBackgroundJobClient>()));
         services.AddSingleton<PolicyNotices>();
-        services.AddHostedService<PolicyNoticeJob>();
+        services.AddRecurringJob<PolicyNotices>("policy-notices", n => n.RunAsync(CancellationToken.None), Cron.Minutely(),
+            runAtStart: true);
         services.AddScoped<PolicyPublishing>();
         services.AddScoped<PolicyAcknowledgements>();
         return services;

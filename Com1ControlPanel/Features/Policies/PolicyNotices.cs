@@ -3,6 +3,7 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Policies;
@@ -23,6 +24,16 @@ public sealed class PolicyNotices(
     ILogger<PolicyNotices> logger)
 {
     public const int BatchSize = 1000;
+
+    /// <summary>
+    /// The job: every minute, when an instance starts, and whenever a version has been published
+    /// (<see cref="PolicyNoticeSignal"/>). Runs take turns across instances, so two never pick the same customers; one that
+    /// fails is not retried, as the next minute's run does its work.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
+    [JobDisplayName("Tell customers of an upcoming privacy policy version")]
+    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>Tells whoever is still owed a notice about an upcoming version; returns how many customers were told.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -78,40 +89,11 @@ public sealed class PolicyNotices(
     }
 }
 
-/// <summary>Runs <see cref="PolicyNotices"/> every minute, and at once when a version has been published.</summary>
-public sealed class PolicyNoticeJob(PolicyNotices notices, PolicyNoticeSignal signal, ILogger<PolicyNoticeJob> logger) : BackgroundService
+/// <summary>
+/// Starts a run of <see cref="PolicyNotices"/> as soon as a version has been published, rather than at the next minute.
+/// Without a job engine (the service tests) it does nothing: the test runs the notices itself.
+/// </summary>
+public sealed class PolicyNoticeSignal(IBackgroundJobClient? jobs = null)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await notices.RunOnceAsync(stoppingToken);
-                await signal.WaitAsync(TimeSpan.FromMinutes(1), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Privacy policy notices failed; retrying in a minute");
-                await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
-            }
-        }
-    }
-}
-
-/// <summary>Wakes the notice job as soon as a version has been published.</summary>
-public sealed class PolicyNoticeSignal
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try { semaphore.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => semaphore.WaitAsync(timeout, cancellationToken);
+    public void Notify() => jobs?.Enqueue<PolicyNotices>(n => n.RunAsync(CancellationToken.None));
 }

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Support;
@@ -13,6 +14,15 @@ public sealed class ExpiredSessionClosing(
     IDbContextFactory<AppDbContext> dbFactory, SupportSessionEnding ending, TimeProvider time, ILogger<ExpiredSessionClosing> logger)
 {
     private const int BatchSize = 100;
+
+    /// <summary>
+    /// The job: every minute, so a follow-up comes at most a minute or so after a session ran out unnoticed, and when an
+    /// instance starts. Runs take turns across instances; one that fails is not retried, as the next minute's run does its work.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 5 * 60)]
+    [JobDisplayName("Close support sessions whose time ran out")]
+    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>
     /// Closes every session that ran out and is not closed yet; returns how many this run closed. A session that fails to
@@ -54,36 +64,5 @@ public sealed class ExpiredSessionClosing(
             logger.LogInformation("Closed {Count} support sessions whose time ran out", closed);
         }
         return closed;
-    }
-}
-
-/// <summary>Runs <see cref="ExpiredSessionClosing"/> at start-up and then every minute, on the panel's clock.</summary>
-public sealed class ExpiredSessionJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredSessionJob> logger) : BackgroundService
-{
-    /// <summary>How late, at most, a follow-up comes after a session ran out unnoticed.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ExpiredSessionClosing>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Closing support sessions whose time ran out failed; trying again at the next run");
-            }
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

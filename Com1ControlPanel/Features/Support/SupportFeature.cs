@@ -3,6 +3,8 @@ using Com1ControlPanel.Features.Support.Admin;
 using Com1ControlPanel.Features.Support.Console;
 using Com1ControlPanel.Features.Support.Help;
 using Com1ControlPanel.Infrastructure.Auditing;
+using Com1ControlPanel.Infrastructure.Jobs;
+using Hangfire;
 
 namespace Com1ControlPanel.Features.Support;
 
@@ -38,8 +40,10 @@ public static class SupportFeature
         services.AddSingleton<Accounts.Closing.IClosedAccountAnonymising, HelpRequestRetention>();
         services.AddScoped<OpenHelpRequests>();
         services.AddSingleton<HelpRequestQuietClosing>();
-        services.AddHostedService<HelpRequestQuietJob>();
-        services.AddHostedService<ExpiredSessionJob>();
+        services.AddRecurringJob<HelpRequestQuietClosing>("help-request-quiet-closing", c => c.RunAsync(CancellationToken.None),
+            Cron.Daily(), runAtStart: true);
+        services.AddRecurringJob<ExpiredSessionClosing>("expired-support-sessions", c => c.RunAsync(CancellationToken.None),
+            Cron.Minutely(), runAtStart: true);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,15 @@ public sealed class HelpRequestQuietClosing(
     IDbContextFactory<AppDbContext> dbFactory, IOptions<SupportOptions> options, TimeProvider time, ILogger<HelpRequestQuietClosing> logger)
 {
     private const int BatchSize = 200;
+
+    /// <summary>
+    /// The job: daily, and when an instance starts. Runs take turns across instances; one that fails is not retried, as
+    /// the next day's run does its work.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
+    [JobDisplayName("Close help requests after their quiet days")]
+    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>Closes every request that is due; returns how many it closed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -54,35 +64,5 @@ public sealed class HelpRequestQuietClosing(
             return 0;
         }
         return due.Count;
-    }
-}
-
-/// <summary>Runs <see cref="HelpRequestQuietClosing"/> at start-up and then once a day, on the panel's clock, as the retention job runs.</summary>
-public sealed class HelpRequestQuietJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<HelpRequestQuietJob> logger) : BackgroundService
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<HelpRequestQuietClosing>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Closing quiet help requests failed; trying again at the next run");
-            }
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }
