@@ -82,6 +82,12 @@ public sealed class DebianChromium : IAsyncLifetime
         {
             try
             {
+                // Pages first, without their beforeunload handlers: closing the profile of a page whose "Leave site?"
+                // question was just dismissed takes the whole browser down.
+                foreach (var page in context.Pages.ToList())
+                {
+                    await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false });
+                }
                 await context.CloseAsync();
             }
             catch (PlaywrightException)
