@@ -34,7 +34,10 @@ public sealed class HelpRequestTests(BrowserApp app, DebianChromium chromium)
         await hers.FillAsync("#help-subject", "Mail to my domain bounces");
         await hers.FillAsync("#help-description", "Since Monday every message to info@ comes back.");
         await hers.Locator(".mud-input-control.mud-select", new() { Has = hers.Locator("#help-access") }).ClickAsync();
-        await hers.ClickAsync(".mud-popover-open .mud-list-item:has-text('Yes, for up to 15 minutes')");
+        var choice = hers.Locator(".mud-popover-open .mud-list-item:has-text('Yes, for up to 15 minutes')");
+        await choice.ClickAsync();
+        // The list of choices lies over the button until it has closed.
+        await Assertions.Expect(choice).ToHaveCountAsync(0);
         await hers.ClickAsync("#help-submit");
         await hers.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/help/HELP-", StringComparison.Ordinal));
         var reference = hers.Path()["/help/".Length..];

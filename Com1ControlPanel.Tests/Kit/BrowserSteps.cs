@@ -27,9 +27,15 @@ public static class BrowserSteps
         await page.SubmitFromAsync("#login-password");
     }
 
-    /// <summary>Waits until the page has its live connection; before that, clicks and typing reach nobody.</summary>
-    public static Task WaitForInteractiveAsync(this IPage page) =>
-        page.Locator("[data-interactive='true']").WaitForAsync();
+    /// <summary>
+    /// Waits until the page has its live connection (before that, clicks and typing reach nobody) and its app bar knows
+    /// whether the menu drawer is open on this screen.
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(this IPage page)
+    {
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+        await page.Locator("header[data-menu='ready']").WaitForAsync();
+    }
 
     /// <summary>Whether a fresh load of the dashboard shows it, rather than sending the visitor to sign in.</summary>
     public static async Task<bool> SeesDashboardAsync(this IPage page)
