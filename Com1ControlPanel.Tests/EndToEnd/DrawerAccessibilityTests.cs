@@ -42,4 +42,25 @@ public sealed class DrawerAccessibilityTests(BrowserApp app, DebianChromium chro
         await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).Not.ToBeInViewportAsync();
         await page.ScreenshotForReviewAsync($"drawer-closed-375-{theme}");
     }
+
+    [Fact]
+    public async Task Choosing_an_area_in_the_phone_drawer_opens_it_closes_the_drawer_and_marks_the_area_as_current()
+    {
+        var page = await chromium.NewPageAsync(app.BaseAddress, width: 375);
+        await page.SignInAsync((await app.Customers.NewAsync("Nia Nav")).Email);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Open or close the navigation" });
+        var drawer = page.Locator("#main-menu");
+        await Assertions.Expect(drawer.Locator("a.active")).ToHaveTextAsync("Dashboard");
+        await button.ClickAsync();
+
+        await drawer.GetByRole(AriaRole.Link, new() { Name = "Account data" }).ClickAsync();
+
+        await page.WaitForPathAsync("/profile");
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "Account data" })).Not.ToBeInViewportAsync();
+        await Assertions.Expect(drawer.Locator("a.active")).ToHaveTextAsync("Account data");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your account data");
+    }
 }

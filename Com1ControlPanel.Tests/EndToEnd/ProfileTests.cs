@@ -10,10 +10,11 @@ namespace Com1ControlPanel.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class ProfileTests(BrowserApp app, DebianChromium chromium)
 {
-    private async Task<(IPage Page, string CustomerId)> SignedInCustomerAsync(string name, Action<Customer>? with = null)
+    private async Task<(IPage Page, string CustomerId)> SignedInCustomerAsync(string name, Action<Customer>? with = null,
+        string? theme = null, int? width = null)
     {
         var customer = await app.Customers.NewAsync($"{name} Tester", with: with);
-        var page = await chromium.NewPageAsync(app.BaseAddress);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme, width);
         await page.SignInAsync(customer.Email);
         await page.GotoAsync("/profile");
         await page.WaitForInteractiveAsync();
@@ -32,10 +33,12 @@ public sealed class ProfileTests(BrowserApp app, DebianChromium chromium)
         return field(await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId));
     }
 
-    [Fact]
-    public async Task A_customer_changes_their_phone_and_sees_the_change_in_recent_changes()
+    [Theory]
+    [InlineData("light", 1280)]
+    [InlineData("dark", 375)]
+    public async Task A_customer_changes_their_phone_and_sees_the_change_in_recent_changes(string theme, int width)
     {
-        var (page, id) = await SignedInCustomerAsync("phone");
+        var (page, id) = await SignedInCustomerAsync("phone", theme: theme, width: width);
 
         await page.FillAsync("#profile-phone", "415 555 0177");
         await SaveAsync(page);
@@ -45,6 +48,8 @@ public sealed class ProfileTests(BrowserApp app, DebianChromium chromium)
         await Assertions.Expect(row).ToContainTextAsync("+1 415-555-0100");
         await Assertions.Expect(row).ToContainTextAsync("You");
         Assert.Equal("+14155550177", await StoredAsync(id, c => c.Phone));
+        await page.Locator("#recent-changes").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotForReviewAsync($"profile-recent-changes-{theme}-{width}");
     }
 
     [Fact]

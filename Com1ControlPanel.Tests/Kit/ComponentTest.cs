@@ -34,10 +34,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
         // Last: the renderer fixes the services once it exists.
-        if (interactive)
-        {
-            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        }
+        SetRendererInfo(interactive ? new RendererInfo("Server", isInteractive: true) : new RendererInfo("Static", isInteractive: false));
         SignIn(Principals.Visitor);
     }
 

@@ -4,7 +4,7 @@ using Com1ControlPanel.Features.Profile;
 
 namespace Com1ControlPanel.Tests.Features.Profile;
 
-public sealed class RecentChangesTests() : ComponentTest(interactive: false)
+public sealed class RecentChangesTests() : ComponentTest
 {
     [Fact]
     public void Without_changes_it_says_what_will_appear_here()
