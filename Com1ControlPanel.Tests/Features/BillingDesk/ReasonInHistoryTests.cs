@@ -12,6 +12,8 @@ public sealed class ReasonInHistoryTests : BunitContext
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // As on the live page, where the history is kept as HTML (StaticPart).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
