@@ -23,22 +23,14 @@ public sealed class AnnouncementTests(BrowserApp app, DebianChromium chromium)
     }
 
     /// <summary>The outbox rows of this announcement to one customer, once none of them is still waiting for delivery.</summary>
-    private async Task<List<OutboxMessage>> SettledMessagesAsync(string customerId, string subject)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+    private Task<List<OutboxMessage>> SettledMessagesAsync(string customerId, string subject) =>
+        Eventually.ReadUntilAsync(async () =>
         {
             await using var db = app.CreateDbContext();
-            var rows = await db.OutboxMessages.AsNoTracking()
+            return await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.RecipientUserId == customerId && m.Subject == subject)
                 .ToListAsync();
-            if (rows.All(m => m.Status != OutboxStatus.Pending) || DateTime.UtcNow > deadline)
-            {
-                return rows;
-            }
-            await Task.Delay(100);
-        }
-    }
+        }, rows => rows.All(m => m.Status != OutboxStatus.Pending), TimeSpan.FromSeconds(20));
 
     [Fact]
     public async Task A_customer_who_turned_partner_offers_off_gets_no_announcement_while_an_opted_in_customer_does()

@@ -18,6 +18,24 @@ public static class Eventually
     }
 
     /// <summary>
+    /// Reads every 100 ms until <paramref name="done"/> holds for what was read, or <paramref name="within"/> has passed;
+    /// returns the last value read either way, so the test's assertion on it says what was there instead.
+    /// </summary>
+    public static async Task<T> ReadUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
     /// Waits until the app's job engine has no job queued or running: the runs an instance queues when it starts have all
     /// finished, so none of them can land in the middle of what a test arranges or counts. Jobs are counted by their state,
     /// which a job keeps from being queued until it has finished.

@@ -38,29 +38,17 @@ public sealed class OutboxInstancesTests
         // When both loops find nothing due, an instance's own dispatcher may still be finishing a message it claimed.
         Assert.Equal(1000, await SentOnceSettledAsync(first));
         // The mailbox leaves out a file written in the last 50 ms (it may be half written): wait for the last few, no longer.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        var delivered = first.Mailbox.Messages().Concat(second.Mailbox.Messages()).Where(m => m.Subject == Subject).ToList();
-        while (delivered.Count < 1000 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            delivered = [.. first.Mailbox.Messages().Concat(second.Mailbox.Messages()).Where(m => m.Subject == Subject)];
-        }
+        var delivered = await Eventually.ReadUntilAsync(
+            () => Task.FromResult(first.Mailbox.Messages().Concat(second.Mailbox.Messages()).Where(m => m.Subject == Subject).ToList()),
+            delivered => delivered.Count >= 1000, TimeSpan.FromSeconds(5));
         Assert.Equal(1000, delivered.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(1000, delivered.Count);
     }
 
-    private static async Task<int> SentOnceSettledAsync(PanelApp app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+    private static Task<int> SentOnceSettledAsync(PanelApp app) =>
+        Eventually.ReadUntilAsync(async () =>
         {
             await using var db = app.CreateDbContext();
-            var sent = await db.OutboxMessages.CountAsync(m => m.Subject == Subject && m.Status == OutboxStatus.Sent);
-            if (sent >= 1000 || DateTime.UtcNow > deadline)
-            {
-                return sent;
-            }
-            await Task.Delay(100);
-        }
-    }
+            return await db.OutboxMessages.CountAsync(m => m.Subject == Subject && m.Status == OutboxStatus.Sent);
+        }, sent => sent >= 1000, TimeSpan.FromSeconds(30));
 }

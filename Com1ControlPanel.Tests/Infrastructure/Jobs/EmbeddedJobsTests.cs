@@ -28,15 +28,11 @@ public sealed class EmbeddedJobsTests
 
         app.Services.GetRequiredService<IDisclosureWriteQueue>().Enqueue(disclosureId);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        DisclosureStatus status;
-        do
+        var status = await Eventually.ReadUntilAsync(async () =>
         {
-            await Task.Delay(100);
             await using var db = app.CreateDbContext();
-            status = await db.Disclosures.Where(d => d.Id == disclosureId).Select(d => d.Status).SingleAsync();
-        }
-        while (status == DisclosureStatus.Writing && DateTime.UtcNow < deadline);
+            return await db.Disclosures.Where(d => d.Id == disclosureId).Select(d => d.Status).SingleAsync();
+        }, status => status != DisclosureStatus.Writing, TimeSpan.FromSeconds(30));
         await using var check = app.CreateDbContext();
         var reached = await check.DisclosureEntries.Where(e => e.DisclosureId == disclosureId).Select(e => e.CustomerId).ToListAsync();
         Assert.Equal(DisclosureStatus.Recorded, status);
@@ -59,15 +55,11 @@ public sealed class EmbeddedJobsTests
             .SendAsync(AnnouncementTestData.Draft(MarketingPurpose.PartnerOffers, subject: subject));
 
         var id = Assert.IsType<AnnouncementSendResult.Queued>(result).Id;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        AnnouncementStatus status;
-        do
+        var status = await Eventually.ReadUntilAsync(async () =>
         {
-            await Task.Delay(100);
             await using var db = app.CreateDbContext();
-            status = await db.Announcements.Where(a => a.Id == id).Select(a => a.Status).SingleAsync();
-        }
-        while (status is AnnouncementStatus.Queued or AnnouncementStatus.Sending && DateTime.UtcNow < deadline);
+            return await db.Announcements.Where(a => a.Id == id).Select(a => a.Status).SingleAsync();
+        }, status => status is not (AnnouncementStatus.Queued or AnnouncementStatus.Sending), TimeSpan.FromSeconds(30));
         await using var check = app.CreateDbContext();
         Assert.Equal(AnnouncementStatus.Sent, status);
         Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Subject == subject && m.RecipientUserId == reader.Id));
@@ -84,15 +76,11 @@ public sealed class EmbeddedJobsTests
             .RecordAsync(ComplianceTestData.Draft(recipientName: "Court of Notices"), DisclosureAudience.One(customer.Id));
 
         Assert.IsType<DisclosureRecordResult.Recorded>(result);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        int told;
-        do
+        var told = await Eventually.ReadUntilAsync(async () =>
         {
-            await Task.Delay(100);
             await using var db = app.CreateDbContext();
-            told = await db.OutboxMessages.CountAsync(m => m.RecipientUserId == customer.Id && m.Subject == "Com 1 shared some of your data");
-        }
-        while (told == 0 && DateTime.UtcNow < deadline);
+            return await db.OutboxMessages.CountAsync(m => m.RecipientUserId == customer.Id && m.Subject == "Com 1 shared some of your data");
+        }, told => told > 0, TimeSpan.FromSeconds(20));
         Assert.Equal(1, told);
     }
 
@@ -125,15 +113,11 @@ public sealed class EmbeddedJobsTests
         // The minutely job's next turn, as the engine runs it: its schedule follows the real clock, not the test's.
         app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger("expired-support-sessions");
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        SessionEnding? ending;
-        do
+        var ending = await Eventually.ReadUntilAsync(async () =>
         {
-            await Task.Delay(100);
             await using var db = app.CreateDbContext();
-            ending = await db.SupportSessions.Where(s => s.Id == session.Id).Select(s => s.Ending).SingleAsync();
-        }
-        while (ending is null && DateTime.UtcNow < deadline);
+            return await db.SupportSessions.Where(s => s.Id == session.Id).Select(s => s.Ending).SingleAsync();
+        }, ending => ending is not null, TimeSpan.FromSeconds(30));
         Assert.Equal(SessionEnding.Expired, ending);
         await using var check = app.CreateDbContext();
         Assert.Equal(1, await check.Notifications.CountAsync(n => n.UserId == customer.Id && n.Text.Contains("Ended by itself when its time ran out")));
