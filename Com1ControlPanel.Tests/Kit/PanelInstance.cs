@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Com1ControlPanel.Tests.Kit;
 
@@ -33,7 +32,7 @@ public sealed class PanelInstance : IAsyncDisposable
     {
         var dll = AppBuild();
         var folder = TempFolder.New($"instance-{Guid.NewGuid():N}");
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(dll))))!,
@@ -128,12 +127,5 @@ public sealed class PanelInstance : IAsyncDisposable
             }
         }
         throw new FileNotFoundException($"The panel's build (Com1ControlPanel/bin/{configuration}/{framework}) was not found: build the solution.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Com1ControlPanel.Tests.Kit;
@@ -16,7 +14,7 @@ public sealed class PostgreSqlServer
 
     private readonly string folder = TempFolder.New($"postgres-{Guid.NewGuid():N}");
     private readonly string bin = Binaries();
-    private readonly int port = FreePort();
+    private readonly int port = LocalPorts.Free();
 
     private PostgreSqlServer()
     {
@@ -124,13 +122,6 @@ public sealed class PostgreSqlServer
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
         return debian ?? onPath
             ?? throw new InvalidOperationException("PostgreSQL's initdb was found neither in /usr/lib/postgresql/*/bin nor on PATH: ./test.sh installs it.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
