@@ -118,7 +118,8 @@ public class PanelApp : WebApplicationFactory<Program>, IPanel
         yield return new("Database:Provider", Provider.ToString());
         yield return new("ConnectionStrings:Default", ConnectionString);
         yield return new("Mail:PickupDirectory", Mailbox.Directory);
-        yield return new("Mail:PollInterval", "00:00:00.200");
+        // Emails go out through the job engine: look for queued runs often, so a test's mail arrives soon after it is sent.
+        yield return new("Jobs:PollInterval", "00:00:00.250");
         yield return new("Mail:Smtp:Host", "");
         yield return new("Logging:File:Path", "");
         yield return new("Seeding:DemoData", "true");

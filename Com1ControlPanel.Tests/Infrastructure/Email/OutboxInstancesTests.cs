@@ -26,7 +26,8 @@ public sealed class OutboxInstancesTests
             await db.SaveChangesAsync();
         }
 
-        // Both instances' own dispatchers run too: the test drives one more loop in each, so they compete for every batch.
+        // Both instances' job engines deliver too (their first minutely run): the test drives one more loop in each, so they
+        // compete for every batch.
         await Task.WhenAll(new[] { first, second }.Select(app => app.Services.GetRequiredService<OutboxDispatcher>())
             .Select(dispatcher => Task.Run(async () =>
             {
@@ -35,7 +36,7 @@ public sealed class OutboxInstancesTests
                 }
             })));
 
-        // When both loops find nothing due, an instance's own dispatcher may still be finishing a message it claimed.
+        // When both loops find nothing due, an instance's own delivery run may still be finishing a message it claimed.
         Assert.Equal(1000, await SentOnceSettledAsync(first));
         // The mailbox leaves out a file written in the last 50 ms (it may be half written): wait for the last few, no longer.
         var delivered = await Eventually.ReadUntilAsync(

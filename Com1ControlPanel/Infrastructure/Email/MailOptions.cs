@@ -13,9 +13,6 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
-
     public int MaxAttempts { get; set; } = 8;
 }
 

@@ -1,4 +1,5 @@
 using Com1ControlPanel.Data;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Infrastructure.Email;
@@ -39,7 +40,7 @@ public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSign
         db.OutboxMessages.Where(m => m.RecipientUserId == userId && m.Status != OutboxStatus.Pending)
             .ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>Wakes the dispatcher after the caller saved messages added with <see cref="Add"/>.</summary>
+    /// <summary>Starts delivery after the caller saved messages added with <see cref="Add"/>.</summary>
     public void NotifySaved() => signal.Notify();
 
     public async Task EnqueueAsync(OutboundEmail email, CancellationToken cancellationToken = default)
@@ -51,19 +52,46 @@ public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSign
     }
 }
 
-/// <summary>Lets a new message start delivery at once instead of at the next poll.</summary>
-public sealed class OutboxSignal
+/// <summary>
+/// Queues a run of <see cref="OutboxDispatcher.DeliverNowAsync"/> when messages were saved, so they go out at once rather
+/// than at the minutely run. One run serves many messages: while a run this instance queued has not started, saving more
+/// queues nothing, since the run will find them. When another instance took the run, this instance never hears that it
+/// started; after <see cref="StaleAfter"/> it queues again. Without a job engine (the service tests) it does nothing: the
+/// test delivers the messages itself.
+/// </summary>
+public sealed class OutboxSignal(IBackgroundJobClient? jobs = null, TimeProvider? time = null)
 {
-    private readonly SemaphoreSlim semaphore = new(0, 1);
+    /// <summary>How long a queued run counts as still to come: well past the engine's poll interval.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(5);
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly Lock gate = new();
+    private DateTimeOffset? queuedAt;
 
     public void Notify()
     {
-        if (semaphore.CurrentCount == 0)
+        if (jobs is null)
         {
-            try { semaphore.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+            return;
         }
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            if (queuedAt is { } queued && now - queued < StaleAfter)
+            {
+                return;
+            }
+            queuedAt = now;
+        }
+        jobs.Enqueue<OutboxDispatcher>(d => d.DeliverNowAsync(CancellationToken.None));
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        semaphore.WaitAsync(timeout, cancellationToken);
+    /// <summary>A run began on this instance: messages saved from now on need a run of their own.</summary>
+    internal void RunStarted()
+    {
+        lock (gate)
+        {
+            queuedAt = null;
+        }
+    }
 }

@@ -2,15 +2,18 @@ using Com1ControlPanel.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Hangfire;
 using MimeKit;
 
 namespace Com1ControlPanel.Infrastructure.Email;
 
 /// <summary>
-/// Delivers due outbox messages in the background, retrying with back-off. Several instances of the panel may run this on
-/// one database: each claims a message before it delivers it (see <see cref="ClaimAsync"/>), so a message goes out once.
+/// Delivers due outbox messages, retrying with back-off, as jobs of the job engine: a run is queued as soon as a message
+/// is saved (<see cref="OutboxSignal"/>), and a run every minute sends what came due since (retries, and messages whose
+/// instance died while it held them). Runs on several instances may overlap: each claims a message before it delivers it
+/// (see <see cref="ClaimAsync"/>), so a message goes out once.
 /// </summary>
-internal sealed class OutboxDispatcher(
+public sealed class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
     IMailDelivery delivery,
     IMarketingSuppression suppression,
@@ -18,11 +21,13 @@ internal sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<MailOptions> options,
     IOptions<DataProtectionTokenProviderOptions> tokens,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger)
 {
-    private const int BatchSize = 50;
+    /// <summary>The id of the minutely run on the engine's schedule.</summary>
+    public const string RecurringJobId = "outbox-delivery";
+
+    internal const int BatchSize = 50;
     private const string ExpiredError = "LinkExpired";
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// How long a claim keeps other instances off a message: far longer than one delivery takes (the mail server's own
@@ -34,33 +39,29 @@ internal sealed class OutboxDispatcher(
     /// <summary>How long the one-time links in account emails work: the sign-in system's token lifespan.</summary>
     private TimeSpan LinkLifetime => tokens.Value.TokenLifespan;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The minutely run: removes one-time links that ran out, then delivers what is due. A failed run is not retried by
+    /// the engine: the next minute's run is the retry.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var nextSweep = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        await ExpireOneTimeLinksAsync(cancellationToken);
+        await DeliverNowAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The run queued when messages were saved: delivers batches until none is due. While batches come back full it asks
+    /// for one more run, so a free worker (on this instance or another) shares a long queue.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task DeliverNowAsync(CancellationToken cancellationToken)
+    {
+        // From here on, a message saved on this instance queues a run of its own: this one may have looked already.
+        signal.RunStarted();
+        while (await DeliverDueAsync(cancellationToken) == BatchSize)
         {
-            try
-            {
-                if (time.GetUtcNow() >= nextSweep)
-                {
-                    await ExpireOneTimeLinksAsync(stoppingToken);
-                    nextSweep = time.GetUtcNow() + SweepInterval;
-                }
-                while (await DeliverDueAsync(stoppingToken) == BatchSize)
-                {
-                    // A full batch means more may be waiting.
-                }
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The outbox dispatcher failed; retrying shortly");
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
-            }
+            signal.Notify();
         }
     }
 
@@ -155,7 +156,7 @@ internal sealed class OutboxDispatcher(
 
     /// <summary>
     /// Removes one-time links whose lifetime is over from messages still waiting (marked <see cref="OutboxStatus.Expired"/>,
-    /// so they are never delivered with a dead link) and from messages given up on. Runs every minute.
+    /// so they are never delivered with a dead link) and from messages given up on. Part of the minutely run.
     /// </summary>
     public async Task ExpireOneTimeLinksAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +8,11 @@ namespace Com1ControlPanel.Infrastructure.Email;
 
 public static class PanelEmail
 {
-    /// <summary>The outbox, its background dispatcher, and SMTP or .eml-file delivery depending on configuration.</summary>
+    /// <summary>The outbox, its delivery as jobs, and SMTP or .eml-file delivery depending on configuration.</summary>
     public static IServiceCollection AddPanelEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(sp => new OutboxSignal(sp.GetService<IBackgroundJobClient>(), sp.GetService<TimeProvider>()));
         services.AddSingleton<Outbox>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
         services.AddSingleton<IMailDelivery>(sp =>
@@ -18,7 +20,8 @@ public static class PanelEmail
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryMailDelivery>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp));
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddRecurringJob<OutboxDispatcher>(OutboxDispatcher.RecurringJobId, d => d.RunAsync(CancellationToken.None),
+            Cron.Minutely(), runAtStart: true);
         services.AddHostedService<MailDeliveryWarning>();
         return services;
     }

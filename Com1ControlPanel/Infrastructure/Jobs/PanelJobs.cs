@@ -95,8 +95,11 @@ public sealed class JobOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>Jobs one instance runs at once. Group disclosure writes take turns anyway; two keep one free for the rest.</summary>
-    public int Workers { get; set; } = 2;
+    /// <summary>
+    /// Jobs one instance runs at once. Long jobs (group disclosure writes, announcements, notices) can hold two workers
+    /// for minutes; the others stay free for email delivery, which must not wait behind them.
+    /// </summary>
+    public int Workers { get; set; } = 4;
 
     /// <summary>How often an idle instance looks for new jobs: how long a queued job may wait before it starts.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
