@@ -99,7 +99,7 @@ internal static class DisclosureScenario
         var time = TimeProvider.System;
         var ledger = new DisclosureLedger(time, database);
         var writer = new DisclosureWriter(database, ledger, new DisclosureNoticeSignal(), time, NullLogger<DisclosureWriter>.Instance);
-        var notices = new DisclosureNotices(database, ledger, new Outbox(database, new OutboxSignal(), time), time,
+        var notices = new DisclosureNotices(database, ledger, new Outbox(database, new OutboxSignal(), time), new DisclosureNoticeSignal(), time,
             NullLogger<DisclosureNotices>.Instance);
         return (writer, notices);
     }

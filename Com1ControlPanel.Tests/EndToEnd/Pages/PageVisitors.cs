@@ -13,9 +13,9 @@ namespace Com1ControlPanel.Tests.EndToEnd.Pages;
 public sealed class PageVisitors(BrowserApp app, DebianChromium chromium)
 {
     /// <summary>The page, opened in <paramref name="theme"/> and live when it has a live part, and the path it was opened at.</summary>
-    public async Task<(IPage Page, string Path)> OpenAsync(PanelPage visit, string theme)
+    public async Task<(IPage Page, string Path)> OpenAsync(PanelPage visit, string theme, int? width = null)
     {
-        var page = await chromium.NewPageAsync(app.BaseAddress, theme);
+        var page = await chromium.NewPageAsync(app.BaseAddress, theme, width);
         var customer = await SignInAsync(page, visit.Visitor);
         var address = await AddressAsync(visit.Address, customer);
         await page.GotoAsync(address);

@@ -1,7 +1,9 @@
 using Com1ControlPanel.Data;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Disclosures;
@@ -14,6 +16,7 @@ public sealed class DisclosureNotices(
     IDbContextFactory<AppDbContext> dbFactory,
     DisclosureLedger ledger,
     Outbox outbox,
+    DisclosureNoticeSignal signal,
     TimeProvider time,
     ILogger<DisclosureNotices> logger)
 {
@@ -26,7 +29,12 @@ public sealed class DisclosureNotices(
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
     [JobDisplayName("Tell customers of new disclosure entries")]
-    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Inside the turn: disclosures written from now on queue a run of their own.
+        signal.Started();
+        return RunOnceAsync(cancellationToken);
+    }
 
     /// <summary>Releases what is due and sends what is owed; returns how many customers were told.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -134,10 +142,8 @@ public sealed class DisclosureNotices(
 }
 
 /// <summary>
-/// Starts a run of <see cref="DisclosureNotices"/> as soon as a disclosure has been written, rather than at the next
-/// minute. Without a job engine (the service tests) it does nothing: the test runs the notices itself.
+/// Queues a run of <see cref="DisclosureNotices"/> as soon as a disclosure has been written, rather than at the next
+/// minute; one run for every disclosure written before it starts (see <see cref="QueuedRun"/>).
 /// </summary>
-public sealed class DisclosureNoticeSignal(IBackgroundJobClient? jobs = null)
-{
-    public void Notify() => jobs?.Enqueue<DisclosureNotices>(n => n.RunAsync(CancellationToken.None));
-}
+public sealed class DisclosureNoticeSignal(IBackgroundJobClient? jobs = null, TimeProvider? time = null)
+    : QueuedRun(jobs, time, Job.FromExpression<DisclosureNotices>(n => n.RunAsync(CancellationToken.None)));

@@ -14,7 +14,7 @@ public static class DisclosuresFeature
     public static IServiceCollection AddDisclosures(this IServiceCollection services)
     {
         services.AddSingleton<DisclosureLedger>();
-        services.AddSingleton(sp => new DisclosureNoticeSignal(sp.GetService<IBackgroundJobClient>()));
+        services.AddSingleton(sp => new DisclosureNoticeSignal(sp.GetService<IBackgroundJobClient>(), sp.GetService<TimeProvider>()));
         services.AddSingleton<DisclosureNotices>();
         services.AddRecurringJob<DisclosureNotices>("disclosure-notices", n => n.RunAsync(CancellationToken.None), Cron.Minutely(),
             runAtStart: true);

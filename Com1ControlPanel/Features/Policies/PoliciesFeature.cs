@@ -14,7 +14,7 @@ public static class PoliciesFeature
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section)
             .Validate(o => o.NoticeDays >= 0, "Policies:NoticeDays cannot be negative.");
         services.AddSingleton<PolicyStore>();
-        services.AddSingleton(sp => new PolicyNoticeSignal(sp.GetService<IBackgroundJobClient>()));
+        services.AddSingleton(sp => new PolicyNoticeSignal(sp.GetService<IBackgroundJobClient>(), sp.GetService<TimeProvider>()));
         services.AddSingleton<PolicyNotices>();
         services.AddRecurringJob<PolicyNotices>("policy-notices", n => n.RunAsync(CancellationToken.None), Cron.Minutely(),
             runAtStart: true);

@@ -3,7 +3,9 @@ using Com1ControlPanel.Features.Customers;
 using Com1ControlPanel.Features.Notifications;
 using Com1ControlPanel.Infrastructure.Email;
 using Com1ControlPanel.Infrastructure.Hosting;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Features.Policies;
@@ -19,6 +21,7 @@ public sealed class PolicyNotices(
     IDbContextFactory<AppDbContext> dbFactory,
     PolicyStore store,
     Outbox outbox,
+    PolicyNoticeSignal signal,
     PanelLinks links,
     TimeProvider time,
     ILogger<PolicyNotices> logger)
@@ -33,7 +36,12 @@ public sealed class PolicyNotices(
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
     [JobDisplayName("Tell customers of an upcoming privacy policy version")]
-    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Inside the turn: a version published from now on queues a run of its own.
+        signal.Started();
+        return RunOnceAsync(cancellationToken);
+    }
 
     /// <summary>Tells whoever is still owed a notice about an upcoming version; returns how many customers were told.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -90,10 +98,8 @@ public sealed class PolicyNotices(
 }
 
 /// <summary>
-/// Starts a run of <see cref="PolicyNotices"/> as soon as a version has been published, rather than at the next minute.
-/// Without a job engine (the service tests) it does nothing: the test runs the notices itself.
+/// Queues a run of <see cref="PolicyNotices"/> as soon as a version has been published, rather than at the next minute
+/// (see <see cref="QueuedRun"/>).
 /// </summary>
-public sealed class PolicyNoticeSignal(IBackgroundJobClient? jobs = null)
-{
-    public void Notify() => jobs?.Enqueue<PolicyNotices>(n => n.RunAsync(CancellationToken.None));
-}
+public sealed class PolicyNoticeSignal(IBackgroundJobClient? jobs = null, TimeProvider? time = null)
+    : QueuedRun(jobs, time, Job.FromExpression<PolicyNotices>(n => n.RunAsync(CancellationToken.None)));

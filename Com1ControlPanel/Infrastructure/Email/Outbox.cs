@@ -1,5 +1,7 @@
 using Com1ControlPanel.Data;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Com1ControlPanel.Infrastructure.Email;
@@ -54,44 +56,7 @@ public sealed class Outbox(IDbContextFactory<AppDbContext> dbFactory, OutboxSign
 
 /// <summary>
 /// Queues a run of <see cref="OutboxDispatcher.DeliverNowAsync"/> when messages were saved, so they go out at once rather
-/// than at the minutely run. One run serves many messages: while a run this instance queued has not started, saving more
-/// queues nothing, since the run will find them. When another instance took the run, this instance never hears that it
-/// started; after <see cref="StaleAfter"/> it queues again. Without a job engine (the service tests) it does nothing: the
-/// test delivers the messages itself.
+/// than at the minutely run; one run serves every message saved before it starts (see <see cref="QueuedRun"/>).
 /// </summary>
 public sealed class OutboxSignal(IBackgroundJobClient? jobs = null, TimeProvider? time = null)
-{
-    /// <summary>How long a queued run counts as still to come: well past the engine's poll interval.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(5);
-
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
-    private readonly Lock gate = new();
-    private DateTimeOffset? queuedAt;
-
-    public void Notify()
-    {
-        if (jobs is null)
-        {
-            return;
-        }
-        lock (gate)
-        {
-            var now = clock.GetUtcNow();
-            if (queuedAt is { } queued && now - queued < StaleAfter)
-            {
-                return;
-            }
-            queuedAt = now;
-        }
-        jobs.Enqueue<OutboxDispatcher>(d => d.DeliverNowAsync(CancellationToken.None));
-    }
-
-    /// <summary>A run began on this instance: messages saved from now on need a run of their own.</summary>
-    internal void RunStarted()
-    {
-        lock (gate)
-        {
-            queuedAt = null;
-        }
-    }
-}
+    : QueuedRun(jobs, time, Job.FromExpression<OutboxDispatcher>(d => d.DeliverNowAsync(CancellationToken.None)));

@@ -58,7 +58,7 @@ public sealed class OutboxDispatcher(
     public async Task DeliverNowAsync(CancellationToken cancellationToken)
     {
         // From here on, a message saved on this instance queues a run of its own: this one may have looked already.
-        signal.RunStarted();
+        signal.Started();
         while (await DeliverDueAsync(cancellationToken) == BatchSize)
         {
             signal.Notify();

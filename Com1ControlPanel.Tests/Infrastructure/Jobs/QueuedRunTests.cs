@@ -1,16 +1,19 @@
+using Com1ControlPanel.Features.Disclosures;
+using Com1ControlPanel.Features.Policies;
 using Com1ControlPanel.Infrastructure.Email;
+using Com1ControlPanel.Infrastructure.Jobs;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Com1ControlPanel.Tests.Infrastructure.Email;
+namespace Com1ControlPanel.Tests.Infrastructure.Jobs;
 
 /// <summary>
-/// Saving messages queues delivery runs, but not one per message: a run that has not started yet will find every message
-/// saved before it starts.
+/// New work (a saved email, a written disclosure, a published policy version) queues a run of its job, but not one run
+/// per piece of work: a run that has not started yet will find everything saved before it starts.
 /// </summary>
-public sealed class OutboxSignalTests
+public sealed class QueuedRunTests
 {
     private readonly CountingJobs jobs = new();
     private readonly FakeTimeProvider clock = new(TestClock.Start());
@@ -36,7 +39,7 @@ public sealed class OutboxSignalTests
         var signal = new OutboxSignal(jobs, clock);
         signal.Notify();
 
-        signal.RunStarted();
+        signal.Started();
         signal.Notify();
         signal.Notify();
 
@@ -49,7 +52,7 @@ public sealed class OutboxSignalTests
         var signal = new OutboxSignal(jobs, clock);
         signal.Notify();
 
-        clock.Advance(OutboxSignal.StaleAfter - TimeSpan.FromMilliseconds(1));
+        clock.Advance(QueuedRun.StaleAfter - TimeSpan.FromMilliseconds(1));
         signal.Notify();
         clock.Advance(TimeSpan.FromMilliseconds(1));
         signal.Notify();
@@ -58,12 +61,23 @@ public sealed class OutboxSignalTests
     }
 
     [Fact]
+    public void Each_signal_queues_a_run_of_its_own_job()
+    {
+        new DisclosureNoticeSignal(jobs, clock).Notify();
+        new PolicyNoticeSignal(jobs, clock).Notify();
+
+        Assert.Collection(jobs.Created,
+            run => Assert.Equal((typeof(DisclosureNotices), nameof(DisclosureNotices.RunAsync)), (run.Type, run.Method.Name)),
+            run => Assert.Equal((typeof(PolicyNotices), nameof(PolicyNotices.RunAsync)), (run.Type, run.Method.Name)));
+    }
+
+    [Fact]
     public void Without_a_job_engine_nothing_is_queued()
     {
         var signal = new OutboxSignal();
 
         signal.Notify();
-        signal.RunStarted();
+        signal.Started();
     }
 
     private sealed class CountingJobs : IBackgroundJobClient
