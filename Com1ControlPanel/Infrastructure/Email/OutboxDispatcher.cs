@@ -44,6 +44,7 @@ public sealed class OutboxDispatcher(
     /// the engine: the next minute's run is the retry.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Deliver due emails and remove expired one-time links")]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await ExpireOneTimeLinksAsync(cancellationToken);
@@ -55,6 +56,7 @@ public sealed class OutboxDispatcher(
     /// for one more run, so a free worker (on this instance or another) shares a long queue.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Deliver newly saved emails")]
     public async Task DeliverNowAsync(CancellationToken cancellationToken)
     {
         // From here on, a message saved on this instance queues a run of its own: this one may have looked already.
