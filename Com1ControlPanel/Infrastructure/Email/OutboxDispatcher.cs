@@ -1,8 +1,8 @@
 using Com1ControlPanel.Data;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Hangfire;
 using MimeKit;
 
 namespace Com1ControlPanel.Infrastructure.Email;

@@ -96,8 +96,9 @@ public sealed class JobOptions
     public const string Section = "Jobs";
 
     /// <summary>
-    /// Jobs one instance runs at once. Long jobs (group disclosure writes, announcements, notices) can hold two workers
-    /// for minutes; the others stay free for email delivery, which must not wait behind them.
+    /// Jobs one instance runs at once. Long jobs (group disclosure writes, announcements, notices) hold a worker for
+    /// minutes, and one waiting for its turn holds one too; workers are threads, cheap enough to keep some free for email
+    /// delivery, which should not wait behind them.
     /// </summary>
     public int Workers { get; set; } = 4;
 
